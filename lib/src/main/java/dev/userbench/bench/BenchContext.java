@@ -1,0 +1,19 @@
+package dev.userbench.bench;
+
+import dev.userbench.seed.Progress;
+import dev.userbench.seed.UserGenerator;
+
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * What a benchmark works with: the connection, the users it may create, and the sample of existing
+ * users' emails that every layout logs in with.
+ */
+public record BenchContext(Connection connection, UserGenerator generator, long users, int batchSize,
+                           List<String> loginEmails, Progress progress) {
+
+    public BenchContext {
+        loginEmails = List.copyOf(loginEmails);
+    }
+}

@@ -1,0 +1,124 @@
+package dev.userbench.bench;
+
+import dev.userbench.model.User;
+import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.Rows;
+import dev.userbench.schema.TableDef;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Inserts every user into an empty layout in one transaction. Users are made before the clock starts
+ * (the study timed object construction too). Variant {@code seed} keeps the study's shape: a
+ * single-table layout goes in batches, as the ORM's unit of work sent it, while a split layout sends
+ * each row at once, as the study's {@code flush()} per user did. Variant {@code batched} sends every
+ * table in batches: the fair comparison.
+ */
+public final class InsertBenchmark implements Benchmark {
+
+    public static final String OPERATION = "insert";
+    public static final String SEED = "seed";
+    public static final String BATCHED = "batched";
+
+    private final String variant;
+
+    private InsertBenchmark(String variant) {
+        this.variant = variant;
+    }
+
+    public static InsertBenchmark seed() {
+        return new InsertBenchmark(SEED);
+    }
+
+    public static InsertBenchmark batched() {
+        return new InsertBenchmark(BATCHED);
+    }
+
+    @Override
+    public String operation() {
+        return OPERATION;
+    }
+
+    @Override
+    public String variant() {
+        return variant;
+    }
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Measurement run(BenchContext context, LayoutSql sql) throws SQLException {
+        Connection connection = context.connection();
+        List<TableDef> tables = sql.layout().tables();
+        boolean rowAtATime = SEED.equals(variant) && !sql.layout().singleTable();
+        LatencyRecorder recorder = new LatencyRecorder();
+        List<PreparedStatement> inserts = new ArrayList<>();
+        try {
+            for (TableDef table : tables) {
+                inserts.add(connection.prepareStatement(sql.insert(table)));
+            }
+            User[] batch = new User[context.batchSize()];
+            for (long from = 0; from < context.users(); from += batch.length) {
+                int size = (int) Math.min(batch.length, context.users() - from);
+                for (int i = 0; i < size; i++) {
+                    batch[i] = context.generator().user(from + i);
+                }
+                if (rowAtATime) {
+                    insertRowByRow(sql, tables, inserts, batch, size, recorder);
+                } else {
+                    insertBatched(sql, tables, inserts, batch, size, recorder);
+                }
+                context.progress().update(OPERATION + " " + variant + " " + sql.layout().name(), from + size, context.users());
+            }
+            long start = System.nanoTime();
+            connection.commit();
+            recorder.addWall(System.nanoTime() - start);
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            for (PreparedStatement insert : inserts) {
+                insert.close();
+            }
+        }
+        return Measurement.of(sql.layout().name(), OPERATION, variant, recorder);
+    }
+
+    private static void insertBatched(LayoutSql sql, List<TableDef> tables, List<PreparedStatement> inserts,
+                                      User[] batch, int size, LatencyRecorder recorder) throws SQLException {
+        long start = System.nanoTime();
+        for (int t = 0; t < tables.size(); t++) {
+            PreparedStatement insert = inserts.get(t);
+            for (int i = 0; i < size; i++) {
+                Rows.bind(sql.dialect(), insert, tables.get(t), batch[i]);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        long elapsed = System.nanoTime() - start;
+        recorder.record(elapsed, size);
+        recorder.addWall(elapsed);
+    }
+
+    private static void insertRowByRow(LayoutSql sql, List<TableDef> tables, List<PreparedStatement> inserts,
+                                       User[] batch, int size, LatencyRecorder recorder) throws SQLException {
+        for (int i = 0; i < size; i++) {
+            long start = System.nanoTime();
+            for (int t = 0; t < tables.size(); t++) {
+                PreparedStatement insert = inserts.get(t);
+                Rows.bind(sql.dialect(), insert, tables.get(t), batch[i]);
+                insert.executeUpdate();
+            }
+            long elapsed = System.nanoTime() - start;
+            recorder.record(elapsed);
+            recorder.addWall(elapsed);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.userbench.bench;
+
+import dev.userbench.model.Field;
+import dev.userbench.schema.LayoutSql;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Looks up each sampled email and reads every column it returned. Variant {@code seed} is the study's
+ * query (the whole monolith row; the auth row of the split); variant {@code projected} reads only the
+ * login columns on every layout, which separates the cost of the wider table from the cost of
+ * fetching more columns.
+ */
+public final class LoginBenchmark implements Benchmark {
+
+    public static final String OPERATION = "login";
+    public static final String SEED = "seed";
+    public static final String PROJECTED = "projected";
+
+    private final String variant;
+    /** Folds every value read into something the JIT cannot discard. */
+    private long sink;
+
+    private LoginBenchmark(String variant) {
+        this.variant = variant;
+    }
+
+    public static LoginBenchmark seed() {
+        return new LoginBenchmark(SEED);
+    }
+
+    public static LoginBenchmark projected() {
+        return new LoginBenchmark(PROJECTED);
+    }
+
+    @Override
+    public String operation() {
+        return OPERATION;
+    }
+
+    @Override
+    public String variant() {
+        return variant;
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    public LayoutSql.Select query(LayoutSql sql) {
+        return SEED.equals(variant) ? sql.loginWholeRow() : sql.loginProjected();
+    }
+
+    @Override
+    public Measurement run(BenchContext context, LayoutSql sql) throws SQLException {
+        Connection connection = context.connection();
+        LayoutSql.Select select = query(sql);
+        List<Field> fields = select.fields();
+        LatencyRecorder recorder = new LatencyRecorder();
+        List<String> emails = context.loginEmails();
+        try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
+            long begin = System.nanoTime();
+            for (String email : emails) {
+                long start = System.nanoTime();
+                statement.setString(1, email);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        throw new IllegalStateException("login found no user for a sampled email in layout "
+                                + sql.layout().name() + ": the table does not hold the seeded users");
+                    }
+                    for (int i = 0; i < fields.size(); i++) {
+                        Object value = sql.dialect().read(row, i + 1, fields.get(i));
+                        sink += value == null ? 0 : value.hashCode();
+                    }
+                }
+                recorder.record(System.nanoTime() - start);
+            }
+            recorder.addWall(System.nanoTime() - begin);
+            connection.commit();
+        }
+        return Measurement.of(sql.layout().name(), OPERATION, variant, recorder);
+    }
+
+    long sink() {
+        return sink;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.userbench.cli;
+
+import dev.userbench.bench.BenchmarkRun;
+import dev.userbench.bench.RunOptions;
+import dev.userbench.bench.RunResult;
+import dev.userbench.report.ResultTables;
+import dev.userbench.report.ResultsCsv;
+import dev.userbench.report.ResultsJson;
+import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.Layouts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+
+/** {@code userbench run}: the study's benchmark, headless. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Creates the layouts, inserts the users (the study's way, then batched), checks that every "
+                + "layout holds the same users, logs in with the same sample on each, and writes results.json "
+                + "and results.csv.")
+public final class RunCommand implements Callable<Integer> {
+
+    static final DateTimeFormatter OUT_FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Database to measure in: jdbc:sqlite:FILE, jdbc:mysql://HOST:PORT/DB (mysql-connector-j), "
+                    + "jdbc:mariadb://HOST:PORT/DB (MariaDB Connector/J) or jdbc:postgresql://HOST:PORT/DB. "
+                    + "Default: the SQLite file temp/db/benchmarking_user.db.")
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Database user, if not in the URL.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "SECRET", interactive = false,
+            description = "Database password; prefer the environment variable USERBENCH_PASSWORD, which is read "
+                    + "when this is absent. Never printed or stored.")
+    String password;
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
+            description = "How many fake users to insert into each layout (default: ${DEFAULT-VALUE}).")
+    long users;
+
+    @Option(names = "--logins", paramLabel = "N", defaultValue = "1000",
+            description = "How many logins to time on each layout, with the same sampled users everywhere; more "
+                    + "logins than users reuse users (default: ${DEFAULT-VALUE}).")
+    int logins;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the fake users and the login sample: the same seed, the same data (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--layouts", paramLabel = "A,B", defaultValue = "monolith,fragmented",
+            description = "Layouts to compare, the first as baseline: monolith, fragmented, monolith_covering, "
+                    + "fragmented_hot_touch (default: ${DEFAULT-VALUE}).")
+    String layouts;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
+            description = "Rows per JDBC batch in batched inserts (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--bio-chars", paramLabel = "N", defaultValue = "200",
+            description = "Longest bio in characters; the study's fake.text() gave at most 200 (default: ${DEFAULT-VALUE}).")
+    int bioChars;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Folder for results.json and results.csv. Default: temp/results/<UTC time>/.")
+    Path outDir;
+
+    @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConnectionSpec connection = null;
+        try {
+            connection = new ConnectionSpec(jdbcUrl != null ? jdbcUrl : defaultUrl(), user, passwordFromEnvironment());
+            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize, bioChars);
+            options.connection().dialect();
+            Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
+                    .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
+                    + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl());
+            RunResult result = new BenchmarkRun(options, new ConsoleProgress(err)).execute();
+            out.println();
+            out.println(ResultTables.console(ResultTables.measurements(result)));
+            RunResult.DataCheckResult check = result.dataCheck();
+            out.println("Data check: " + (check.equal() ? "every layout holds the same " + check.monolithCount()
+                    + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
+            Path json = ResultsJson.write(result, folder);
+            Path csv = ResultsCsv.write(result, folder);
+            out.println("Wrote " + json + " and " + csv.getFileName());
+            return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+        } catch (Exception | Error e) {
+            Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());
+            err.println("userbench: " + failure.message());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return failure.exitCode().code();
+        }
+    }
+
+    private String passwordFromEnvironment() {
+        if (password != null) {
+            return password;
+        }
+        String fromEnvironment = System.getenv("USERBENCH_PASSWORD");
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    static String defaultUrl() {
+        return "jdbc:sqlite:" + Main.home().resolve("temp/db/benchmarking_user.db");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.userbench.report;
+
+import dev.userbench.bench.Measurement;
+import dev.userbench.bench.RunResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/** Results as Tablesaw tables: for the console, the notebook, results.csv and the report. */
+public final class ResultTables {
+
+    private ResultTables() {
+    }
+
+    /** One row per measurement, in the order they were measured. */
+    public static Table measurements(List<Measurement> measurements) {
+        Table table = Table.create("Measurements",
+                StringColumn.create("layout"), StringColumn.create("operation"), StringColumn.create("variant"),
+                LongColumn.create("ops"), DoubleColumn.create("total_seconds"), DoubleColumn.create("mean_us"),
+                DoubleColumn.create("p50_us"), DoubleColumn.create("p95_us"), DoubleColumn.create("p99_us"),
+                DoubleColumn.create("max_us"), DoubleColumn.create("ops_per_s"));
+        for (Measurement m : measurements) {
+            table.stringColumn("layout").append(m.layout());
+            table.stringColumn("operation").append(m.operation());
+            table.stringColumn("variant").append(m.variant());
+            table.longColumn("ops").append(m.ops());
+            table.doubleColumn("total_seconds").append(m.totalSeconds());
+            table.doubleColumn("mean_us").append(m.meanUs());
+            table.doubleColumn("p50_us").append(m.p50Us());
+            table.doubleColumn("p95_us").append(m.p95Us());
+            table.doubleColumn("p99_us").append(m.p99Us());
+            table.doubleColumn("max_us").append(m.maxUs());
+            table.doubleColumn("ops_per_s").append(m.opsPerS());
+        }
+        return table;
+    }
+
+    public static Table measurements(RunResult result) {
+        return measurements(result.measurements());
+    }
+
+    /** The study's printout as a table: seconds per operation, one column per layout. */
+    public static Table secondsByLayout(RunResult result, String variant) {
+        List<String> layouts = result.measurements().stream().map(Measurement::layout).distinct().toList();
+        Table table = Table.create("Seconds (" + variant + ")", StringColumn.create("operation"));
+        for (String layout : layouts) {
+            table.addColumns(DoubleColumn.create(layout));
+        }
+        for (String operation : result.measurements().stream().filter(m -> m.variant().equals(variant))
+                .map(Measurement::operation).distinct().toList()) {
+            table.stringColumn("operation").append(operation);
+            for (String layout : layouts) {
+                table.doubleColumn(layout).append(result.find(layout, operation, variant)
+                        .map(Measurement::totalSeconds).orElse(Double.NaN));
+            }
+        }
+        return table;
+    }
+
+    /** A console rendering with figures rounded for reading (the files keep full precision). */
+    public static String console(Table table) {
+        Table rounded = table.copy();
+        for (int i = 0; i < rounded.columnCount(); i++) {
+            if (rounded.column(i) instanceof DoubleColumn column) {
+                int digits = column.name().equals("total_seconds") ? 4 : 1;
+                double scale = Math.pow(10, digits);
+                rounded.replaceColumn(i, column.map(v -> Math.round(v * scale) / scale).setName(column.name()));
+            }
+        }
+        return rounded.printAll();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.userbench.schema;
+
+import dev.userbench.model.Field;
+import dev.userbench.model.UserRole;
+
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Binding and reading shared by the dialects; each overrides only what its engine stores differently. */
+abstract class BaseDialect implements Dialect {
+
+    static final String ROLE_VALUES = Arrays.stream(UserRole.values())
+            .map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
+
+    @Override
+    public String createIndex(IndexDef index) {
+        String columns = java.util.stream.Stream.concat(index.keys().stream(), index.include().stream())
+                .map(Field::column).collect(Collectors.joining(", "));
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + index.name()
+                + " ON " + index.table() + " (" + columns + ")";
+    }
+
+    @Override
+    public void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.VARCHAR);
+            return;
+        }
+        switch (field.type()) {
+            case UUID -> bindUuid(statement, index, (UUID) value);
+            case ROLE -> statement.setString(index, ((UserRole) value).name());
+            case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
+            case TIMESTAMP -> bindInstant(statement, index, (Instant) value);
+            default -> statement.setString(index, (String) value);
+        }
+    }
+
+    @Override
+    public Object read(ResultSet resultSet, int index, Field field) throws SQLException {
+        return switch (field.type()) {
+            case UUID -> readUuid(resultSet, index);
+            case ROLE -> UserRole.valueOf(resultSet.getString(index));
+            case BOOLEAN -> resultSet.getBoolean(index);
+            case TIMESTAMP -> readInstant(resultSet, index);
+            default -> resultSet.getString(index);
+        };
+    }
+
+    void bindUuid(PreparedStatement statement, int index, UUID uid) throws SQLException {
+        statement.setBytes(index, bytes(uid));
+    }
+
+    UUID readUuid(ResultSet resultSet, int index) throws SQLException {
+        ByteBuffer buffer = ByteBuffer.wrap(resultSet.getBytes(index));
+        return new UUID(buffer.getLong(), buffer.getLong());
+    }
+
+    abstract void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
+
+    abstract Instant readInstant(ResultSet resultSet, int index) throws SQLException;
+
+    static byte[] bytes(UUID uid) {
+        return ByteBuffer.allocate(16).putLong(uid.getMostSignificantBits()).putLong(uid.getLeastSignificantBits()).array();
+    }
+
+    static String nullability(Field field) {
+        return field.nullable() ? "" : " NOT NULL";
+    }
+}

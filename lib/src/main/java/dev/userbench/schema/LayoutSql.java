@@ -1,0 +1,167 @@
+package dev.userbench.schema;
+
+import dev.userbench.model.Field;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The statements of one layout in one dialect, derived from the layout's definition: DDL, inserts,
+ * selects by email or uid (joining tables when the fields asked for live in several), updates and
+ * counts. Every statement that takes a value takes it as a {@code ?} parameter.
+ */
+public final class LayoutSql {
+
+    /** A SELECT and the fields its columns hold, in column order. */
+    public record Select(String sql, List<Field> fields) {
+    }
+
+    /** An UPDATE of one table and the fields it sets, in parameter order (the uid parameter follows). */
+    public record Update(String table, String sql, List<Field> fields) {
+    }
+
+    private final Dialect dialect;
+    private final Layout layout;
+
+    LayoutSql(Dialect dialect, Layout layout) {
+        this.dialect = dialect;
+        this.layout = layout;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** CREATE TABLE for each table in reference order, then the indexes. */
+    public List<String> create() {
+        List<String> ddl = new ArrayList<>();
+        for (TableDef table : layout.tables()) {
+            ddl.add(createTable(table));
+        }
+        for (IndexDef index : layout.indexes()) {
+            ddl.add(dialect.createIndex(index));
+        }
+        return List.copyOf(ddl);
+    }
+
+    /** DROP TABLE IF EXISTS for each table, referencing tables first. */
+    public List<String> drop() {
+        List<String> ddl = new ArrayList<>();
+        List<TableDef> tables = layout.tables();
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            ddl.add("DROP TABLE IF EXISTS " + tables.get(i).name());
+        }
+        return List.copyOf(ddl);
+    }
+
+    /** The DDL as one printable script. */
+    public String createScript() {
+        return create().stream().map(s -> s + ";").collect(Collectors.joining("\n\n"));
+    }
+
+    private String createTable(TableDef table) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table.name()).append(" (\n");
+        for (Field field : table.columns()) {
+            sql.append("    ").append(field.column()).append(' ').append(dialect.columnDefinition(field)).append(",\n");
+        }
+        sql.append("    PRIMARY KEY (uid)");
+        if (table != layout.root()) {
+            sql.append(",\n    FOREIGN KEY (uid) REFERENCES ").append(layout.root().name()).append(" (uid)");
+        }
+        return sql.append("\n)").append(dialect.tableOptions()).toString();
+    }
+
+    public String insert(TableDef table) {
+        String columns = table.columns().stream().map(Field::column).collect(Collectors.joining(", "));
+        String marks = table.columns().stream().map(f -> "?").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table.name() + " (" + columns + ") VALUES (" + marks + ")";
+    }
+
+    /** Selects the given fields of the user whose {@code key} equals the one parameter. */
+    public Select selectBy(Field key, Collection<Field> wanted) {
+        return select(wanted, key);
+    }
+
+    /** Selects the given fields of every user (no parameter). */
+    public Select selectAll(Collection<Field> wanted) {
+        return select(wanted, null);
+    }
+
+    /** The study's login: every column of the table that holds the email. */
+    public Select loginWholeRow() {
+        return selectBy(Field.EMAIL, layout.root().columns());
+    }
+
+    /** The fair login: only the login columns, wherever they live. */
+    public Select loginProjected() {
+        return selectBy(Field.EMAIL, Field.AUTH);
+    }
+
+    /** One UPDATE per table that holds any of the fields, each ending in {@code WHERE uid = ?}. */
+    public List<Update> updateByUid(Collection<Field> fields) {
+        Map<TableDef, List<Field>> byTable = new LinkedHashMap<>();
+        for (Field field : ordered(fields)) {
+            byTable.computeIfAbsent(layout.tableOf(field), t -> new ArrayList<>()).add(field);
+        }
+        return byTable.entrySet().stream().map(e -> new Update(e.getKey().name(),
+                "UPDATE " + e.getKey().name() + " SET "
+                        + e.getValue().stream().map(f -> f.column() + " = ?").collect(Collectors.joining(", "))
+                        + " WHERE uid = ?", List.copyOf(e.getValue()))).toList();
+    }
+
+    public String count(TableDef table) {
+        return "SELECT COUNT(*) FROM " + table.name();
+    }
+
+    private Select select(Collection<Field> wanted, Field key) {
+        List<Field> fields = ordered(wanted);
+        List<TableDef> needed = new ArrayList<>();
+        needed.add(layout.root());
+        for (Field field : fields) {
+            TableDef table = layout.tableOf(field);
+            if (!needed.contains(table)) {
+                needed.add(table);
+            }
+        }
+        if (key != null && !needed.contains(layout.tableOf(key))) {
+            needed.add(layout.tableOf(key));
+        }
+        boolean join = needed.size() > 1;
+        String columns = fields.stream().map(f -> qualified(f, needed, join)).collect(Collectors.joining(", "));
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ").append(needed.get(0).name());
+        if (join) {
+            sql.append(" t0");
+            for (int i = 1; i < needed.size(); i++) {
+                sql.append(" JOIN ").append(needed.get(i).name()).append(" t").append(i)
+                        .append(" ON t").append(i).append(".uid = t0.uid");
+            }
+        }
+        if (key != null) {
+            sql.append(" WHERE ").append(qualified(key, needed, join)).append(" = ?");
+        }
+        return new Select(sql.toString(), fields);
+    }
+
+    private String qualified(Field field, List<TableDef> tables, boolean join) {
+        if (!join) {
+            return field.column();
+        }
+        TableDef owner = field == Field.UID ? tables.get(0) : layout.tableOf(field);
+        return "t" + tables.indexOf(owner) + "." + field.column();
+    }
+
+    private static List<Field> ordered(Collection<Field> fields) {
+        Set<Field> set = fields.isEmpty() ? EnumSet.noneOf(Field.class) : EnumSet.copyOf(fields);
+        return List.copyOf(set);
+    }
+}

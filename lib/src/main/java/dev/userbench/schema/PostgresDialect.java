@@ -1,0 +1,84 @@
+package dev.userbench.schema;
+
+import dev.userbench.model.Field;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * PostgreSQL: native {@code uuid} (16 bytes) and {@code timestamptz}; text columns are {@code text}
+ * (PostgreSQL stores varchar and text alike); the role is text with a CHECK. A covering index uses
+ * {@code INCLUDE}, so the login columns ride in the index leaf without widening its key.
+ */
+public final class PostgresDialect extends BaseDialect {
+
+    @Override
+    public Engine engine() {
+        return Engine.POSTGRESQL;
+    }
+
+    @Override
+    public String columnDefinition(Field field) {
+        String type = switch (field.type()) {
+            case UUID -> "uuid";
+            case SHA256_HEX -> "char(64)";
+            case BOOLEAN -> "boolean";
+            case TIMESTAMP -> "timestamptz";
+            default -> "text";
+        };
+        String check = field.type() == dev.userbench.model.ColumnType.ROLE
+                ? " CHECK (" + field.column() + " IN (" + ROLE_VALUES + "))" : "";
+        return type + nullability(field) + check;
+    }
+
+    @Override
+    public String createIndex(IndexDef index) {
+        if (index.include().isEmpty()) {
+            return super.createIndex(index);
+        }
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + index.name() + " ON " + index.table()
+                + " (" + index.keys().stream().map(Field::column).collect(Collectors.joining(", ")) + ")"
+                + " INCLUDE (" + index.include().stream().map(Field::column).collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public String quoteIdentifier(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** Without rewriting, pgjdbc sends a batch as one INSERT per row. */
+    @Override
+    public Properties driverDefaults() {
+        Properties properties = new Properties();
+        properties.setProperty("reWriteBatchedInserts", "true");
+        properties.setProperty("connectTimeout", "10");
+        return properties;
+    }
+
+    @Override
+    void bindUuid(PreparedStatement statement, int index, UUID uid) throws SQLException {
+        statement.setObject(index, uid);
+    }
+
+    @Override
+    UUID readUuid(ResultSet resultSet, int index) throws SQLException {
+        return resultSet.getObject(index, UUID.class);
+    }
+
+    @Override
+    void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+        statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    @Override
+    Instant readInstant(ResultSet resultSet, int index) throws SQLException {
+        return resultSet.getObject(index, OffsetDateTime.class).toInstant();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.userbench.schema;
+
+import dev.userbench.model.Field;
+import dev.userbench.model.User;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Binds a user's values to an INSERT of one table, column by column. */
+public final class Rows {
+
+    private Rows() {
+    }
+
+    public static void bind(Dialect dialect, PreparedStatement statement, TableDef table, User user) throws SQLException {
+        List<Field> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            dialect.bind(statement, i + 1, columns.get(i), user);
+        }
+    }
+}
