@@ -1,0 +1,77 @@
+package dev.userbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RunCommandTest {
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    static Outcome userbench(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Outcome(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void aRunOnSqliteWritesEveryLayoutOperationAndVariantWithPositiveFigures(@TempDir Path dir) throws Exception {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("db/bench.db"),
+                "--users", "500", "--logins", "100", "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        assertThat(results.at("/data_check/equal").asBoolean()).isTrue();
+        assertThat(results.at("/data_check/monolith_count").asLong()).isEqualTo(500);
+        assertThat(results.at("/data_check/fragmented_count").asLong()).isEqualTo(500);
+        for (String field : List.of("engine", "engine_version", "driver", "driver_version", "jdbc_url", "jvm", "os",
+                "cpus", "users", "logins", "seed", "started_at")) {
+            assertThat(results.at("/environment").has(field)).as(field).isTrue();
+        }
+        Set<String> seen = new HashSet<>();
+        for (JsonNode m : results.get("measurements")) {
+            seen.add(m.get("layout").asText() + "/" + m.get("operation").asText() + "/" + m.get("variant").asText());
+            for (String figure : List.of("ops", "total_seconds", "mean_us", "p50_us", "p95_us", "p99_us")) {
+                assertThat(m.get(figure).asDouble()).as(figure + " of " + m).isPositive();
+            }
+        }
+        assertThat(seen).containsExactlyInAnyOrder(
+                "monolith/insert/seed", "fragmented/insert/seed", "monolith/insert/batched", "fragmented/insert/batched",
+                "monolith/login/seed", "fragmented/login/seed", "monolith/login/projected", "fragmented/login/projected");
+        assertThat(Files.readAllLines(dir.resolve("out/results.csv"))).hasSize(9);
+        assertThat(outcome.out()).contains("Data check: every layout holds the same 500 users");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-5", "abc", "1e3"})
+    void aBadUserCountGivesOneClearLineAndAUsageExit(String users, @TempDir Path dir) {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("x.db"), "--users", users,
+                "--out", dir.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(outcome.err().strip()).doesNotContain("\n").contains("--users").startsWith("userbench: ");
+        assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void helpExplainsEveryOptionOfRun() {
+        Outcome outcome = userbench("run", "--help");
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.out()).contains("--jdbc-url", "--users", "--logins", "--seed", "--out", "--layouts");
+    }
+}
