@@ -7,13 +7,17 @@ import java.sql.Connection;
 import java.util.List;
 
 /**
- * What a benchmark works with: the connection, the users it may create, and the sample of existing
- * users' emails that every layout logs in with.
+ * What a benchmark works with: the session's connection, the users it may create, and the sample of
+ * existing users' emails that every layout logs in with.
  */
-public record BenchContext(Connection connection, UserGenerator generator, long users, int batchSize,
+public record BenchContext(Session session, UserGenerator generator, long users, int batchSize,
                            List<String> loginEmails, Progress progress) {
 
     public BenchContext {
         loginEmails = List.copyOf(loginEmails);
+    }
+
+    public Connection connection() {
+        return session.connection();
     }
 }

@@ -11,8 +11,15 @@ public interface Benchmark {
 
     String variant();
 
-    /** True when it writes, so each run must start from the same clean state. */
+    /** True when it writes, so every trial must start from the same clean state (empty tables). */
     boolean mutates();
 
-    Measurement run(BenchContext context, LayoutSql sql) throws SQLException;
+    /** How many calls a measured trial makes at the run's settings. */
+    long calls(BenchContext context);
+
+    /**
+     * Makes {@code calls} timed calls against the layout, recording each call's latency and the
+     * measured wall time; anything outside the timed sections (making users, preparing) is not recorded.
+     */
+    void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException;
 }

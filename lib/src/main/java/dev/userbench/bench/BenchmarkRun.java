@@ -5,13 +5,12 @@ import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.DataCheck;
 import dev.userbench.seed.Progress;
-import dev.userbench.seed.Seeder;
 import dev.userbench.seed.UserGenerator;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +18,9 @@ import java.util.Map;
 /**
  * The study's benchmark, faithfully and fairly: insert every user into each layout (the study's way,
  * then batched), check that the layouts hold the same users, then log in with the same sample on
- * each layout (the study's query, then only the login columns). Each insert starts from empty
- * tables; the batched insert leaves the data the logins read.
+ * each layout (the study's query, then only the login columns). Every benchmark goes through the
+ * {@link Harness}: warm-up, balanced trials, clean state per writing trial, bootstrap comparisons.
+ * The last batched insert leaves the data the logins read.
  */
 public final class BenchmarkRun {
 
@@ -29,44 +29,77 @@ public final class BenchmarkRun {
 
     private final RunOptions options;
     private final Progress progress;
+    private final Harness harness;
 
     public BenchmarkRun(RunOptions options, Progress progress) {
-        this.options = options;
-        this.progress = progress;
+        this(options, progress, Harness.Listener.NONE);
     }
 
-    public RunResult execute() throws SQLException {
+    public BenchmarkRun(RunOptions options, Progress progress, Harness.Listener listener) {
+        this.options = options;
+        this.progress = progress;
+        this.harness = new Harness(options.harness(), listener);
+    }
+
+    /** The arms of the comparison: one per layout asked for, the same layout twice labelled apart (A/A). */
+    public static List<Harness.Arm> arms(Dialect dialect, List<Layout> layouts) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<Harness.Arm> arms = new ArrayList<>();
+        for (Layout layout : layouts) {
+            int n = seen.merge(layout.name(), 1, Integer::sum);
+            arms.add(new Harness.Arm(n == 1 ? layout.name() : layout.name() + "#" + n, dialect.sql(layout)));
+        }
+        return List.copyOf(arms);
+    }
+
+    /** Runs everything; on failure throws {@link RunFailedException} carrying what was finished. */
+    public RunResult execute() {
         Instant startedAt = Instant.now();
         Dialect dialect = options.connection().dialect();
         UserGenerator generator = new UserGenerator(options.seed(), options.bioChars());
-        Map<String, LayoutSql> layouts = new LinkedHashMap<>();
-        for (Layout layout : options.layouts()) {
-            layouts.putIfAbsent(layout.name(), dialect.sql(layout));
-        }
-        try (Connection connection = options.connection().open()) {
-            Environment environment = Environment.capture(connection, options, startedAt);
+        List<Harness.Arm> arms = arms(dialect, options.layouts());
+        Map<String, LayoutSql> distinct = new LinkedHashMap<>();
+        arms.forEach(arm -> distinct.putIfAbsent(arm.sql().layout().name(), arm.sql()));
+
+        Environment environment = null;
+        RunResult.DataCheckResult dataCheck = null;
+        List<Measurement> measurements = new ArrayList<>();
+        List<Harness.ComparisonResult> comparisons = new ArrayList<>();
+        List<Harness.Warmup> warmups = new ArrayList<>();
+        String phase = "connecting to " + options.connection().maskedUrl();
+        try (Session session = new Session(options.connection())) {
+            phase = "reading the environment";
+            environment = Environment.capture(session.connection(), options, startedAt);
             List<String> emails = LoginSample.emails(generator, options.users(), options.logins(), options.seed());
-            BenchContext context = new BenchContext(connection, generator, options.users(), options.batchSize(),
+            BenchContext context = new BenchContext(session, generator, options.users(), options.batchSize(),
                     emails, progress);
-            List<Measurement> measurements = new ArrayList<>();
             for (Benchmark insert : INSERTS) {
-                for (LayoutSql sql : layouts.values()) {
-                    Seeder.recreate(connection, sql);
-                    measurements.add(insert.run(context, sql));
-                }
+                collect(harness.measure(insert, arms, context), measurements, comparisons, warmups);
             }
+            phase = "data check";
             List<DataCheck.Summary> summaries = new ArrayList<>();
-            for (LayoutSql sql : layouts.values()) {
-                summaries.add(DataCheck.of(connection, sql));
+            for (LayoutSql sql : distinct.values()) {
+                summaries.add(DataCheck.of(session.connection(), sql));
             }
-            String expected = DataCheck.expected(generator, options.users());
+            dataCheck = RunResult.DataCheckResult.of(summaries, DataCheck.expected(generator, options.users()), options.users());
             for (Benchmark login : LOGINS) {
-                for (LayoutSql sql : layouts.values()) {
-                    measurements.add(login.run(context, sql));
-                }
+                collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
             }
-            return new RunResult(environment, RunResult.DataCheckResult.of(summaries, expected, options.users()),
-                    measurements);
+            return new RunResult(RunResult.COMPLETE, null, environment, dataCheck, measurements, comparisons, warmups);
+        } catch (SQLException | RuntimeException e) {
+            String where = phase.equals("data check") || phase.startsWith("connecting") || phase.startsWith("reading")
+                    ? phase : harness.phase();
+            RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
+                    new RunResult.Failure(where, String.valueOf(e.getMessage())), environment, dataCheck,
+                    measurements, comparisons, warmups);
+            throw new RunFailedException(where, partial, e);
         }
+    }
+
+    private static void collect(Harness.Outcome outcome, List<Measurement> measurements,
+                                List<Harness.ComparisonResult> comparisons, List<Harness.Warmup> warmups) {
+        measurements.addAll(outcome.measurements());
+        comparisons.addAll(outcome.comparisons());
+        warmups.addAll(outcome.warmups());
     }
 }

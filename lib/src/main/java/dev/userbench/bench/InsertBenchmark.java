@@ -54,19 +54,23 @@ public final class InsertBenchmark implements Benchmark {
     }
 
     @Override
-    public Measurement run(BenchContext context, LayoutSql sql) throws SQLException {
+    public long calls(BenchContext context) {
+        return context.users();
+    }
+
+    @Override
+    public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
         Connection connection = context.connection();
         List<TableDef> tables = sql.layout().tables();
         boolean rowAtATime = SEED.equals(variant) && !sql.layout().singleTable();
-        LatencyRecorder recorder = new LatencyRecorder();
         List<PreparedStatement> inserts = new ArrayList<>();
         try {
             for (TableDef table : tables) {
                 inserts.add(connection.prepareStatement(sql.insert(table)));
             }
             User[] batch = new User[context.batchSize()];
-            for (long from = 0; from < context.users(); from += batch.length) {
-                int size = (int) Math.min(batch.length, context.users() - from);
+            for (long from = 0; from < calls; from += batch.length) {
+                int size = (int) Math.min(batch.length, calls - from);
                 for (int i = 0; i < size; i++) {
                     batch[i] = context.generator().user(from + i);
                 }
@@ -75,7 +79,7 @@ public final class InsertBenchmark implements Benchmark {
                 } else {
                     insertBatched(sql, tables, inserts, batch, size, recorder);
                 }
-                context.progress().update(OPERATION + " " + variant + " " + sql.layout().name(), from + size, context.users());
+                context.progress().update(OPERATION + " " + variant + " " + sql.layout().name(), from + size, calls);
             }
             long start = System.nanoTime();
             connection.commit();
@@ -88,7 +92,6 @@ public final class InsertBenchmark implements Benchmark {
                 insert.close();
             }
         }
-        return Measurement.of(sql.layout().name(), OPERATION, variant, recorder);
     }
 
     private static void insertBatched(LayoutSql sql, List<TableDef> tables, List<PreparedStatement> inserts,

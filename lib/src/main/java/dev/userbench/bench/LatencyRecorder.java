@@ -1,23 +1,47 @@
 package dev.userbench.bench;
 
+import dev.userbench.bench.stats.SampleSet;
 import org.HdrHistogram.Histogram;
 
 /**
- * Per-call latencies of one measured phase, in nanoseconds, and the wall time of that phase.
- * A batch of rows is recorded as its time divided among its rows, with the rows as the count.
+ * Per-call latencies of one trial of one arm, in nanoseconds: into the trial's histogram and, as raw
+ * samples, into the arm's {@link SampleSet} for the bootstrap. Also sums the trial's measured wall time.
+ * A batch of rows is one sample (its time per row), counted as its rows in the histogram: the batch is
+ * what was timed, so it is the unit the statistics resample.
  */
 public final class LatencyRecorder {
 
     private final Histogram histogram = new Histogram(3);
+    private final SampleSet samples;
+    private final int trial;
     private long wallNanos;
 
+    public LatencyRecorder(SampleSet samples, int trial) {
+        this.samples = samples;
+        this.trial = trial;
+    }
+
+    /** A recorder that keeps only the histogram, for warm-up. */
+    public static LatencyRecorder discarding() {
+        return new LatencyRecorder(null, 0);
+    }
+
     public void record(long nanos) {
-        histogram.recordValue(Math.max(1, nanos));
+        long value = Math.max(1, nanos);
+        histogram.recordValue(value);
+        if (samples != null) {
+            samples.record(trial, value);
+        }
     }
 
     public void record(long nanos, long calls) {
-        if (calls > 0) {
-            histogram.recordValueWithCount(Math.max(1, nanos / calls), calls);
+        if (calls <= 0) {
+            return;
+        }
+        long perCall = Math.max(1, nanos / calls);
+        histogram.recordValueWithCount(perCall, calls);
+        if (samples != null) {
+            samples.record(trial, perCall);
         }
     }
 

@@ -57,15 +57,20 @@ public final class LoginBenchmark implements Benchmark {
     }
 
     @Override
-    public Measurement run(BenchContext context, LayoutSql sql) throws SQLException {
+    public long calls(BenchContext context) {
+        return context.loginEmails().size();
+    }
+
+    @Override
+    public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
         Connection connection = context.connection();
         LayoutSql.Select select = query(sql);
         List<Field> fields = select.fields();
-        LatencyRecorder recorder = new LatencyRecorder();
         List<String> emails = context.loginEmails();
         try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
             long begin = System.nanoTime();
-            for (String email : emails) {
+            for (long call = 0; call < calls; call++) {
+                String email = emails.get((int) (call % emails.size()));
                 long start = System.nanoTime();
                 statement.setString(1, email);
                 try (ResultSet row = statement.executeQuery()) {
@@ -83,7 +88,6 @@ public final class LoginBenchmark implements Benchmark {
             recorder.addWall(System.nanoTime() - begin);
             connection.commit();
         }
-        return Measurement.of(sql.layout().name(), OPERATION, variant, recorder);
     }
 
     long sink() {

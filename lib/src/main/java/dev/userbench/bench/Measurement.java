@@ -1,32 +1,51 @@
 package dev.userbench.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.userbench.bench.stats.LatencySummary;
 import org.HdrHistogram.Histogram;
 
+import java.util.List;
+
 /**
- * One measured operation on one layout: how many calls, how long in all, and the per-call latency
- * distribution in microseconds. The histogram itself travels with it for merging and export.
+ * One measured operation on one layout, merged over its trials: how many calls, how long in all,
+ * and the per-call latency distribution in microseconds. {@code totalSeconds} is the measured time
+ * of all trials together; {@code trialSeconds} has each trial's.
  */
 public record Measurement(
         String layout,
         String operation,
         String variant,
+        int trials,
         long ops,
         double totalSeconds,
+        List<Double> trialSeconds,
         double meanUs,
         double p50Us,
+        double p90Us,
         double p95Us,
         double p99Us,
+        double p999Us,
         double maxUs,
+        double stdevUs,
         double opsPerS,
         @JsonIgnore Histogram histogram) {
 
-    public static Measurement of(String layout, String operation, String variant, LatencyRecorder recorder) {
-        Histogram h = recorder.histogram();
-        double seconds = recorder.wallNanos() / 1e9;
-        return new Measurement(layout, operation, variant, h.getTotalCount(), seconds,
-                h.getMean() / 1e3, h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(95) / 1e3,
-                h.getValueAtPercentile(99) / 1e3, h.getMaxValue() / 1e3,
-                seconds > 0 ? h.getTotalCount() / seconds : 0, h);
+    public Measurement {
+        trialSeconds = List.copyOf(trialSeconds);
+    }
+
+    public static Measurement of(String layout, String operation, String variant, List<LatencyRecorder> trials) {
+        Histogram merged = new Histogram(3);
+        long wall = 0;
+        List<Double> seconds = new java.util.ArrayList<>();
+        for (LatencyRecorder trial : trials) {
+            merged.add(trial.histogram());
+            wall += trial.wallNanos();
+            seconds.add(trial.wallNanos() / 1e9);
+        }
+        double totalSeconds = wall / 1e9;
+        LatencySummary s = LatencySummary.of(merged, totalSeconds > 0 ? totalSeconds : Double.MIN_VALUE);
+        return new Measurement(layout, operation, variant, trials.size(), s.ops(), totalSeconds, seconds,
+                s.mean(), s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max(), s.stdev(), s.opsPerS(), merged);
     }
 }

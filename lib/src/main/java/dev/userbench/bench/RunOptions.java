@@ -1,19 +1,28 @@
 package dev.userbench.bench;
 
+import dev.userbench.bench.stats.Comparison;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.Layouts;
 import dev.userbench.seed.Seeder;
 import dev.userbench.seed.UserGenerator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** What a run measures: where, which layouts, how many users and logins, with which seed. */
+/**
+ * What a run measures and how: where, which layouts (the first is the baseline), how many users and
+ * logins, the seed, and the harness settings (trials, warm-up, practical threshold, cold reads).
+ */
 public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long users, int logins, long seed,
-                         int batchSize, int bioChars) {
+                         int batchSize, int bioChars, int trials, long warmupCalls, double warmupSeconds,
+                         double threshold, boolean cold) {
 
     public static final long DEFAULT_USERS = 10_000;
     public static final int DEFAULT_LOGINS = 1_000;
+    public static final int DEFAULT_TRIALS = 5;
+    public static final long DEFAULT_WARMUP_CALLS = 500;
 
     public RunOptions {
         layouts = List.copyOf(layouts);
@@ -26,26 +35,81 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         if (layouts.isEmpty()) {
             throw new IllegalArgumentException("no layout to measure");
         }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("--batch-size must be at least 1, got " + batchSize);
+        }
+        if (bioChars < 1) {
+            throw new IllegalArgumentException("--bio-chars must be at least 1, got " + bioChars);
+        }
+        if (trials < 1) {
+            throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
+        }
+        if (warmupCalls < 0 || warmupSeconds < 0) {
+            throw new IllegalArgumentException("--warmup cannot be negative");
+        }
+        if (!(threshold >= 0 && threshold < 1)) {
+            throw new IllegalArgumentException("--threshold must be a fraction from 0 to below 1 (0.05 is 5 %), got " + threshold);
+        }
     }
 
     public static RunOptions defaults(ConnectionSpec connection) {
         return new RunOptions(connection, List.of(Layouts.MONOLITH, Layouts.FRAGMENTED), DEFAULT_USERS,
-                DEFAULT_LOGINS, UserGenerator.DEFAULT_SEED, Seeder.DEFAULT_BATCH, UserGenerator.DEFAULT_BIO_CHARS);
+                DEFAULT_LOGINS, UserGenerator.DEFAULT_SEED, Seeder.DEFAULT_BATCH, UserGenerator.DEFAULT_BIO_CHARS,
+                DEFAULT_TRIALS, DEFAULT_WARMUP_CALLS, 0, Comparison.DEFAULT_THRESHOLD, false);
     }
 
-    public RunOptions withUsers(long newUsers) {
-        return new RunOptions(connection, layouts, newUsers, logins, seed, batchSize, bioChars);
+    public RunOptions withUsers(long value) {
+        return new RunOptions(connection, layouts, value, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
     }
 
-    public RunOptions withLogins(int newLogins) {
-        return new RunOptions(connection, layouts, users, newLogins, seed, batchSize, bioChars);
+    public RunOptions withLogins(int value) {
+        return new RunOptions(connection, layouts, users, value, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
     }
 
-    public RunOptions withSeed(long newSeed) {
-        return new RunOptions(connection, layouts, users, logins, newSeed, batchSize, bioChars);
+    public RunOptions withSeed(long value) {
+        return new RunOptions(connection, layouts, users, logins, value, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
     }
 
-    public RunOptions withLayouts(List<Layout> newLayouts) {
-        return new RunOptions(connection, newLayouts, users, logins, seed, batchSize, bioChars);
+    public RunOptions withLayouts(List<Layout> value) {
+        return new RunOptions(connection, value, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
+    }
+
+    public RunOptions withTrials(int value) {
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, value, warmupCalls, warmupSeconds, threshold, cold);
+    }
+
+    public RunOptions withWarmup(long calls, double seconds) {
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, calls, seconds, threshold, cold);
+    }
+
+    public RunOptions withBioChars(int value) {
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, value, trials, warmupCalls, warmupSeconds, threshold, cold);
+    }
+
+    public RunOptions withCold(boolean value) {
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, value);
+    }
+
+    public Harness.Settings harness() {
+        return new Harness.Settings(trials, warmupCalls, warmupSeconds, Comparison.DEFAULT.withThreshold(threshold), seed, cold);
+    }
+
+    /** Every option as it was used, for results.json (the URL masked; no password). */
+    public Map<String, Object> described() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        options.put("jdbc_url", connection.maskedUrl());
+        options.put("user", connection.user());
+        options.put("layouts", layouts.stream().map(Layout::name).toList());
+        options.put("users", users);
+        options.put("logins", logins);
+        options.put("seed", seed);
+        options.put("batch_size", batchSize);
+        options.put("bio_chars", bioChars);
+        options.put("trials", trials);
+        options.put("warmup_calls", warmupCalls);
+        options.put("warmup_seconds", warmupSeconds);
+        options.put("threshold", threshold);
+        options.put("cold", cold);
+        return options;
     }
 }

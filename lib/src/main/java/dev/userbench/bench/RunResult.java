@@ -1,12 +1,27 @@
 package dev.userbench.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.seed.DataCheck;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Everything a run found: its environment, the data check and the measurements. */
-public record RunResult(Environment environment, DataCheckResult dataCheck, List<Measurement> measurements) {
+/**
+ * Everything a run found: its environment, the data check, the measurements, the comparisons with
+ * the baseline layout, and the warm-ups (apart from the measurements). A failed run keeps what
+ * it finished, with {@code status} {@code failed} and the phase and reason in {@code failure}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RunResult(String status, Failure failure, Environment environment, DataCheckResult dataCheck,
+                        List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
+                        List<Harness.Warmup> warmups) {
+
+    public static final String COMPLETE = "complete";
+    public static final String FAILED = "failed";
+
+    /** Where a failed run stopped and why, in one sentence. */
+    public record Failure(String phase, String reason) {
+    }
 
     /**
      * Whether the layouts hold the same logical users. The first two layouts' figures are named as the
@@ -28,10 +43,20 @@ public record RunResult(Environment environment, DataCheckResult dataCheck, List
 
     public RunResult {
         measurements = List.copyOf(measurements);
+        comparisons = List.copyOf(comparisons);
+        warmups = List.copyOf(warmups);
     }
 
     public Optional<Measurement> find(String layout, String operation, String variant) {
         return measurements.stream().filter(m -> m.layout().equals(layout) && m.operation().equals(operation)
                 && m.variant().equals(variant)).findFirst();
+    }
+
+    public Optional<Harness.ComparisonResult> comparison(String operation, String variant) {
+        return comparisons.stream().filter(c -> c.operation().equals(operation) && c.variant().equals(variant)).findFirst();
+    }
+
+    public boolean complete() {
+        return COMPLETE.equals(status);
     }
 }

@@ -2,6 +2,7 @@ package dev.userbench.cli;
 
 import dev.userbench.bench.BenchmarkRun;
 import dev.userbench.bench.RunOptions;
+import dev.userbench.bench.RunFailedException;
 import dev.userbench.bench.RunResult;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
@@ -72,6 +73,28 @@ public final class RunCommand implements Callable<Integer> {
             description = "Longest bio in characters; the study's fake.text() gave at most 200 (default: ${DEFAULT-VALUE}).")
     int bioChars;
 
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "5",
+            description = "Measured trials per benchmark; layouts run interleaved in a balanced order (A B, B A, ...) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--warmup", paramLabel = "CALLS", defaultValue = "500",
+            description = "Warm-up calls per layout before each benchmark, reported apart (default: ${DEFAULT-VALUE}).")
+    long warmupCalls;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "0",
+            description = "Repeat the warm-up until this many seconds have passed (default: ${DEFAULT-VALUE}: once).")
+    double warmupSeconds;
+
+    @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05",
+            description = "Practical threshold: a significant difference smaller than this (0.05 = 5 %) is called "
+                    + "negligible (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--cold", description = "Start every login trial from a fresh connection and page cache where the "
+            + "engine allows it (SQLite); on a server the results say warm only.")
+    boolean cold;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for results.json and results.csv. Default: temp/results/<UTC time>/.")
     Path outDir;
@@ -86,15 +109,33 @@ public final class RunCommand implements Callable<Integer> {
         ConnectionSpec connection = null;
         try {
             connection = new ConnectionSpec(jdbcUrl != null ? jdbcUrl : defaultUrl(), user, passwordFromEnvironment());
-            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize, bioChars);
+            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize,
+                    bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
             options.connection().dialect();
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
                     + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl());
-            RunResult result = new BenchmarkRun(options, new ConsoleProgress(err)).execute();
+            RunResult result;
+            try {
+                result = new BenchmarkRun(options, new ConsoleProgress(err)).execute();
+            } catch (RunFailedException failed) {
+                if (failed.partial() != null) {
+                    Path json = ResultsJson.write(failed.partial(), folder);
+                    err.println("userbench: kept the results finished so far in " + json + " (status failed)");
+                }
+                Failure failure = Failure.of(failed.getCause(), connection.maskedUrl());
+                err.println("userbench: during " + failed.phase() + ": " + failure.message());
+                if (verbose) {
+                    failed.printStackTrace(err);
+                }
+                return failure.exitCode() == ExitCode.USAGE ? ExitCode.RUN_FAILED.code() : failure.exitCode().code();
+            }
             out.println();
             out.println(ResultTables.console(ResultTables.measurements(result)));
+            if (!result.comparisons().isEmpty()) {
+                out.println(ResultTables.console(ResultTables.comparisons(result)));
+            }
             RunResult.DataCheckResult check = result.dataCheck();
             out.println("Data check: " + (check.equal() ? "every layout holds the same " + check.monolithCount()
                     + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));

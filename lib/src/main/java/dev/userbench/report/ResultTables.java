@@ -1,8 +1,10 @@
 package dev.userbench.report;
 
+import dev.userbench.bench.Harness;
 import dev.userbench.bench.Measurement;
 import dev.userbench.bench.RunResult;
 import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -19,21 +21,45 @@ public final class ResultTables {
     public static Table measurements(List<Measurement> measurements) {
         Table table = Table.create("Measurements",
                 StringColumn.create("layout"), StringColumn.create("operation"), StringColumn.create("variant"),
-                LongColumn.create("ops"), DoubleColumn.create("total_seconds"), DoubleColumn.create("mean_us"),
-                DoubleColumn.create("p50_us"), DoubleColumn.create("p95_us"), DoubleColumn.create("p99_us"),
-                DoubleColumn.create("max_us"), DoubleColumn.create("ops_per_s"));
+                IntColumn.create("trials"), LongColumn.create("ops"), DoubleColumn.create("total_seconds"),
+                DoubleColumn.create("mean_us"), DoubleColumn.create("p50_us"), DoubleColumn.create("p90_us"),
+                DoubleColumn.create("p95_us"), DoubleColumn.create("p99_us"), DoubleColumn.create("p999_us"),
+                DoubleColumn.create("max_us"), DoubleColumn.create("stdev_us"), DoubleColumn.create("ops_per_s"));
         for (Measurement m : measurements) {
             table.stringColumn("layout").append(m.layout());
             table.stringColumn("operation").append(m.operation());
             table.stringColumn("variant").append(m.variant());
+            table.intColumn("trials").append(m.trials());
             table.longColumn("ops").append(m.ops());
             table.doubleColumn("total_seconds").append(m.totalSeconds());
             table.doubleColumn("mean_us").append(m.meanUs());
             table.doubleColumn("p50_us").append(m.p50Us());
+            table.doubleColumn("p90_us").append(m.p90Us());
             table.doubleColumn("p95_us").append(m.p95Us());
             table.doubleColumn("p99_us").append(m.p99Us());
+            table.doubleColumn("p999_us").append(m.p999Us());
             table.doubleColumn("max_us").append(m.maxUs());
+            table.doubleColumn("stdev_us").append(m.stdevUs());
             table.doubleColumn("ops_per_s").append(m.opsPerS());
+        }
+        return table;
+    }
+
+    /** One row per comparison with the baseline: the ratio of medians, its 95 % interval and the verdict. */
+    public static Table comparisons(RunResult result) {
+        Table table = Table.create("Comparisons (candidate / baseline, median per-call latency)",
+                StringColumn.create("operation"), StringColumn.create("variant"), StringColumn.create("baseline"),
+                StringColumn.create("candidate"), DoubleColumn.create("ratio"), DoubleColumn.create("ci_low"),
+                DoubleColumn.create("ci_high"), StringColumn.create("verdict"));
+        for (Harness.ComparisonResult c : result.comparisons()) {
+            table.stringColumn("operation").append(c.operation());
+            table.stringColumn("variant").append(c.variant());
+            table.stringColumn("baseline").append(c.baseline());
+            table.stringColumn("candidate").append(c.candidate());
+            table.doubleColumn("ratio").append(c.ratio());
+            table.doubleColumn("ci_low").append(c.ciLow());
+            table.doubleColumn("ci_high").append(c.ciHigh());
+            table.stringColumn("verdict").append(c.verdict());
         }
         return table;
     }
@@ -65,7 +91,10 @@ public final class ResultTables {
         Table rounded = table.copy();
         for (int i = 0; i < rounded.columnCount(); i++) {
             if (rounded.column(i) instanceof DoubleColumn column) {
-                int digits = column.name().equals("total_seconds") ? 4 : 1;
+                int digits = switch (column.name()) {
+                    case "total_seconds", "ratio", "ci_low", "ci_high" -> 4;
+                    default -> 1;
+                };
                 double scale = Math.pow(10, digits);
                 rounded.replaceColumn(i, column.map(v -> Math.round(v * scale) / scale).setName(column.name()));
             }

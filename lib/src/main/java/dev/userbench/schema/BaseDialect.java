@@ -4,7 +4,11 @@ import dev.userbench.model.Field;
 import dev.userbench.model.UserRole;
 
 import java.nio.ByteBuffer;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -25,6 +29,29 @@ abstract class BaseDialect implements Dialect {
                 .map(Field::column).collect(Collectors.joining(", "));
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + index.name()
                 + " ON " + index.table() + " (" + columns + ")";
+    }
+
+    /** Name/query pairs in the order given. */
+    static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+
+    /** Runs each query (one row, one column) and keeps its answer under the given name. */
+    static Map<String, String> read(Connection connection, Map<String, String> queries) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> query : queries.entrySet()) {
+                try (ResultSet resultSet = statement.executeQuery(query.getValue())) {
+                    settings.put(query.getKey(), resultSet.next() ? resultSet.getString(1) : null);
+                }
+            }
+        }
+        connection.commit();
+        return settings;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -41,6 +42,17 @@ public interface Dialect {
 
     /** Session settings applied once per new connection. */
     default void onConnect(Connection connection) throws SQLException {
+    }
+
+    /** The engine settings that decide a result (cache, durability, page size), read from the live server. */
+    Map<String, String> settings(Connection connection) throws SQLException;
+
+    /**
+     * Whether a read can start cold from here: true when a fresh connection brings a fresh cache
+     * (an embedded engine). A server's cache outlives connections, and restarting it is not ours to do.
+     */
+    default boolean coldStartPossible() {
+        return false;
     }
 
     void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException;

@@ -2,10 +2,12 @@ package dev.userbench.schema;
 
 import dev.userbench.model.Field;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Properties;
@@ -56,6 +58,16 @@ public final class MySqlDialect extends BaseDialect {
         properties.setProperty("rewriteBatchedStatements", "true");
         properties.setProperty("connectTimeout", "10000");
         return properties;
+    }
+
+    @Override
+    public Map<String, String> settings(Connection connection) throws SQLException {
+        return read(connection, ordered(
+                "version", "SELECT @@version",
+                "innodb_buffer_pool_size", "SELECT @@innodb_buffer_pool_size",
+                "innodb_flush_log_at_trx_commit", "SELECT @@innodb_flush_log_at_trx_commit",
+                "innodb_page_size", "SELECT @@innodb_page_size",
+                "sync_binlog", "SELECT @@sync_binlog"));
     }
 
     @Override

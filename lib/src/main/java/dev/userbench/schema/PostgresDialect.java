@@ -2,10 +2,12 @@ package dev.userbench.schema;
 
 import dev.userbench.model.Field;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Properties;
@@ -70,6 +72,17 @@ public final class PostgresDialect extends BaseDialect {
     @Override
     UUID readUuid(ResultSet resultSet, int index) throws SQLException {
         return resultSet.getObject(index, UUID.class);
+    }
+
+    @Override
+    public Map<String, String> settings(Connection connection) throws SQLException {
+        return read(connection, ordered(
+                "server_version", "SHOW server_version",
+                "shared_buffers", "SHOW shared_buffers",
+                "synchronous_commit", "SHOW synchronous_commit",
+                "fsync", "SHOW fsync",
+                "effective_cache_size", "SHOW effective_cache_size",
+                "block_size", "SHOW block_size"));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * SQLite: no UUID or timestamp types, so the uid is a 16-byte BLOB (half the 32-character text the
@@ -75,6 +76,23 @@ public final class SqliteDialect extends BaseDialect {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA foreign_keys = ON");
         }
+    }
+
+    @Override
+    public Map<String, String> settings(Connection connection) throws SQLException {
+        return read(connection, ordered(
+                "sqlite_version", "SELECT sqlite_version()",
+                "page_size", "PRAGMA page_size",
+                "cache_size", "PRAGMA cache_size",
+                "journal_mode", "PRAGMA journal_mode",
+                "synchronous", "PRAGMA synchronous",
+                "foreign_keys", "PRAGMA foreign_keys"));
+    }
+
+    /** The page cache belongs to the connection: a new connection starts cold (the OS file cache stays warm). */
+    @Override
+    public boolean coldStartPossible() {
+        return true;
     }
 
     @Override
