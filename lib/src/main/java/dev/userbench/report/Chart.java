@@ -322,9 +322,8 @@ public final class Chart {
 
     private Map<String, Object> referenceShape() {
         boolean vertical = data instanceof ChartData.Intervals; // the value axis is x there
-        boolean onLogAxis = logValues;
-        // plotly positions shapes on a log axis in log10 units
-        double position = onLogAxis ? Math.log10(reference) : reference;
+        // unlike axis ranges, shape positions stay in data units on a log axis (checked in Chromium)
+        double position = reference;
         Map<String, Object> shape = new LinkedHashMap<>();
         shape.put("type", "line");
         shape.put(vertical ? "xref" : "yref", vertical ? "x" : "y");

@@ -68,7 +68,7 @@ final class StaticChart {
             svg.text(x + 20, y, names.get(i), Svg.Anchor.START, 12, TEXT);
             x += itemWidth;
         }
-        return y + 16;
+        return y + 22;
     }
 
     // ---- layouts with categories along x and values up y ----
@@ -195,8 +195,8 @@ final class StaticChart {
     // ---- lines: numeric x and y ----
 
     private void drawLines(Svg svg, double top, ChartData.Lines lines) {
-        double[] xRange = range(lines.xs().toArray(double[][]::new));
-        double[] yRange = range(lines.ys().toArray(double[][]::new));
+        double[] xRange = range(lines.xs().toArray(double[][]::new), chart.isLogX());
+        double[] yRange = range(lines.ys().toArray(double[][]::new), chart.isLogValues());
         Scale probe = Scale.of(chart.isLogValues(), yRange[0], yRange[1], 0, 1);
         double tickWidth = probe.ticks().stream().mapToDouble(t -> Svg.textWidth(t.label(), TICK_FONT)).max().orElse(20);
         double left = 14 + (chart.yTitle().isEmpty() ? 0 : AXIS_TITLE_FONT + 8) + tickWidth + 8;
@@ -263,13 +263,17 @@ final class StaticChart {
         }
     }
 
-    /** Finite min and max over all values (and positive-only on a log axis); [0, 1] when there are none. */
+    /** Finite min and max over all values (positive ones only on a log axis); [0, 1] when there are none. */
     private double[] range(double[][] series) {
+        return range(series, chart.isLogValues());
+    }
+
+    private static double[] range(double[][] series, boolean positiveOnly) {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         for (double[] values : series) {
             for (double v : values) {
-                if (Double.isFinite(v) && !(chart.isLogValues() && v <= 0)) {
+                if (Double.isFinite(v) && !(positiveOnly && v <= 0)) {
                     min = Math.min(min, v);
                     max = Math.max(max, v);
                 }

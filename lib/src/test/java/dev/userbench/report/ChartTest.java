@@ -55,6 +55,13 @@ class ChartTest {
     }
 
     @Test
+    void onALogAxisTheReferenceLineStaysInDataUnits() {
+        String html = SampleResults.intervalChart().logValues().html(BUNDLED);
+
+        assertThat(html).contains("type: 'log'", "\"x0\":1.0", "\"x1\":1.0");
+    }
+
+    @Test
     void percentileBoxesUsePrecomputedPercentilesNotSamples() {
         String html = SampleResults.boxChart().html(BUNDLED);
 

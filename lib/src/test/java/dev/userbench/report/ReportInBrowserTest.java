@@ -71,6 +71,25 @@ class ReportInBrowserTest {
         assertThat(screenshot).isNotEmptyFile();
     }
 
+    @Test
+    void underRequireJsTheBundledLoaderStillDefinesAGlobalPlotlyForTheCharts() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM), "chromium is not installed");
+        assumeTrue(PlotlyJs.fromClasspath().bundled(), "plotly.js was not bundled by the build");
+        // what classic Notebook's require.js offers: an AMD define that would capture plotly as a module
+        String fakeRequireJs = "<script>window.define=function(){window.capturedByDefine=true;};"
+                + "window.define.amd={};window.require=function(){};</script>";
+        String html = "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + fakeRequireJs
+                + PlotlyJs.fromClasspath().loaderHtml() + PlotlyJs.fromClasspath().loaderHtml() + "</head><body>"
+                + SampleResults.barChart().html()
+                + "<script>document.body.setAttribute('data-captured',String(!!window.capturedByDefine));</script>"
+                + "</body></html>";
+        Path page = Files.writeString(work.resolve("notebook-like.html"), html);
+
+        String dom = chromium(page, "--dump-dom");
+
+        assertThat(dom).contains("data-captured=\"false\"", "class=\"main-svg\"");
+    }
+
     private Path reportPage(PlotlyJs plotly) throws IOException {
         return HtmlPage.titled("user-entity-bench: hot and cold columns").plotly(plotly)
                 .paragraph("Charts drawn from a page opened without network.")
