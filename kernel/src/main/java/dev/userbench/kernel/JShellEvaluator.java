@@ -327,7 +327,8 @@ public final class JShellEvaluator implements AutoCloseable {
 
     /** The indentation of the last line, one step deeper if it opened a brace or parenthesis. */
     private static String nextIndent(String partial) {
-        String lastLine = partial.substring(partial.lastIndexOf('\n') + 1);
+        String withoutTrailingBreaks = partial.replaceAll("[\r\n]+$", "");
+        String lastLine = withoutTrailingBreaks.substring(withoutTrailingBreaks.lastIndexOf('\n') + 1);
         String indent = lastLine.substring(0, lastLine.length() - lastLine.stripLeading().length());
         long opened = lastLine.chars().filter(c -> c == '{' || c == '(').count();
         long closed = lastLine.chars().filter(c -> c == '}' || c == ')').count();
