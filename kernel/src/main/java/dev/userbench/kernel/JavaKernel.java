@@ -1,10 +1,14 @@
 package dev.userbench.kernel;
 
 import dev.userbench.kernel.runtime.DisplayTarget;
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.messages.Header;
+import io.github.spencerpark.jupyter.messages.MessageType;
+import io.github.spencerpark.jupyter.messages.reply.KernelInfoReply;
 
 import java.util.List;
 
@@ -13,6 +17,10 @@ import java.util.List;
  * {@link JShellEvaluator}, and is the {@link DisplayTarget} that cell code displays to.
  */
 public final class JavaKernel extends BaseKernel implements DisplayTarget {
+    private static final String IMPLEMENTATION = "user-entity-bench-kernel";
+    private static final String VERSION = java.util.Objects.requireNonNullElse(
+            JavaKernel.class.getPackage().getImplementationVersion(), "dev");
+
     private final JShellEvaluator evaluator;
     private final LanguageInfo languageInfo = new LanguageInfo.Builder("java")
             .version(Runtime.version().toString())
@@ -24,6 +32,25 @@ public final class JavaKernel extends BaseKernel implements DisplayTarget {
 
     public JavaKernel(EvaluatorConfig config) {
         this.evaluator = new JShellEvaluator(config, this);
+    }
+
+    /** The base kernel's kernel_info_reply lacks the "status" that protocol 5 requires; this one has it. */
+    private static final class KernelInfoOkReply extends KernelInfoReply {
+        @SuppressWarnings("unused") // read by Gson
+        private final String status = "ok";
+
+        KernelInfoOkReply(LanguageInfo languageInfo, String banner) {
+            super(Header.PROTOCOL_VERISON, IMPLEMENTATION, VERSION, languageInfo, banner, List.of());
+        }
+    }
+
+    @Override
+    public void becomeHandlerForConnection(JupyterConnection connection) {
+        super.becomeHandlerForConnection(connection);
+        connection.setHandler(MessageType.KERNEL_INFO_REQUEST, (env, request) -> {
+            env.setBusyDeferIdle();
+            env.reply((KernelInfoReply) new KernelInfoOkReply(languageInfo, getBanner()));
+        });
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -37,9 +38,6 @@ public final class Main {
             super(message);
         }
     }
-
-    /** Held strongly: java.util.logging forgets loggers nobody references, and with them their level. */
-    private static final Logger BASE_KERNEL_LOGGER = Logger.getLogger("io.github.spencerpark.jupyter");
 
     private Main() {
     }
@@ -119,9 +117,8 @@ public final class Main {
         }
         // images render through AWT, and kernels run without a display
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
-        // the base kernel logs every channel loop start and stop at INFO, which only clutters stderr
-        BASE_KERNEL_LOGGER.setLevel(Level.WARNING);
         JupyterSocket.JUPYTER_LOGGER.setLevel(Level.WARNING);
+        quietChannelLoops();
 
         // start JShell before connecting, so the first cell does not pay for it
         JavaKernel kernel = new JavaKernel(EvaluatorConfig.fromEnvironment(Path.of(""), System.getenv()));
@@ -130,6 +127,18 @@ public final class Main {
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.waitUntilClose();
+    }
+
+    /**
+     * The base kernel logs every start and stop of its channel loops at INFO, to loggers named
+     * "Loop-*" that cannot be configured ahead. Drop those lines; other logging (cell code's) stays.
+     */
+    private static void quietChannelLoops() {
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFilter(record -> record.getLoggerName() == null
+                    || !record.getLoggerName().startsWith("Loop-")
+                    || record.getLevel().intValue() >= Level.WARNING.intValue());
+        }
     }
 
     private static Path ownJar() throws UsageException {
