@@ -39,6 +39,8 @@ class JavaKernelConformance(jupyter_kernel_test.KernelTests):
         {"code": "String imageId = display(new java.awt.image.BufferedImage(2, 2, 1));", "mime": "image/png"},
     ]
 
+    code_inspect_sample = "Math.abs"
+
     code_generate_error = 'throw new IllegalStateException("boom");'
 
     def test_runtime_error_is_shaped_like_ijava(self):

@@ -100,10 +100,12 @@ public final class JShellEvaluator implements AutoCloseable {
             if (!config.startupScript().isBlank()) {
                 eval(config.startupScript());
             }
-        } catch (CellException | RuntimeException e) {
+        } catch (CellException e) {
             shell.close();
-            throw new IllegalStateException("The JShell session could not start: " + e.getMessage()
-                    + " " + String.join("\n", e instanceof CellException ce ? ce.traceback() : List.of()), e);
+            throw new IllegalStateException("The startup code failed: " + String.join("\n", e.traceback()), e);
+        } catch (RuntimeException e) {
+            shell.close();
+            throw new IllegalStateException("The JShell session could not start: " + e.getMessage(), e);
         }
     }
 
@@ -144,6 +146,36 @@ public final class JShellEvaluator implements AutoCloseable {
                 .distinct()
                 .toList();
         return new Completion(matches, anchor[0], cursor);
+    }
+
+    /**
+     * The signatures (and javadoc, where the JDK ships it) of what the identifier at {@code cursor} names;
+     * empty if it names nothing known.
+     */
+    public Optional<String> documentation(String code, int cursor) {
+        int end = Math.min(cursor, code.length());
+        while (end < code.length() && Character.isJavaIdentifierPart(code.charAt(end))) {
+            end++; // inspect the whole identifier wherever the cursor sits in it
+        }
+        int afterSpaces = end;
+        while (afterSpaces < code.length() && Character.isWhitespace(code.charAt(afterSpaces))) {
+            afterSpaces++;
+        }
+        boolean isCall = afterSpaces < code.length() && code.charAt(afterSpaces) == '(';
+        List<String> entries = isCall
+                ? documentationEntries(code, afterSpaces + 1) // JShell documents a call's overloads
+                : documentationEntries(code, end);
+        if (entries.isEmpty() && !isCall) {
+            // JShell documents a method only as a call, so try the bare name as one
+            entries = documentationEntries(code.substring(0, end) + "(" + code.substring(end), end + 1);
+        }
+        return entries.isEmpty() ? Optional.empty() : Optional.of(String.join("\n\n", entries));
+    }
+
+    private List<String> documentationEntries(String code, int cursor) {
+        return analysis.documentation(code, cursor, true).stream()
+                .map(doc -> doc.javadoc() == null ? doc.signature() : doc.signature() + "\n" + doc.javadoc())
+                .toList();
     }
 
     /** Whether {@code code} could run as it is, for consoles that decide between "run" and "new line". */

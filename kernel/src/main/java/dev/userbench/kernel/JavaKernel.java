@@ -72,6 +72,11 @@ public final class JavaKernel extends BaseKernel implements DisplayTarget {
     }
 
     @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        return evaluator.documentation(code, at).map(DisplayData::new).orElse(null);
+    }
+
+    @Override
     public String isComplete(String code) {
         JShellEvaluator.IsComplete answer = evaluator.isComplete(code);
         // BaseKernel reads any other string than complete/invalid/unknown as "incomplete, indent with this"

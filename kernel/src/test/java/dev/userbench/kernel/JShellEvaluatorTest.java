@@ -242,6 +242,11 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void documentationShowsTheSignaturesOfAMethod() {
+        assertThat(evaluator.documentation("Math.abs", 6)).get().asString().contains("abs(int");
+    }
+
+    @Test
     void isCompleteTellsCompleteIncompleteAndInvalidApart() {
         assertThat(evaluator.isComplete("int a = 1;").status()).isEqualTo("complete");
         assertThat(evaluator.isComplete("for (int i = 0; i < 3; i++) {").status()).isEqualTo("incomplete");
