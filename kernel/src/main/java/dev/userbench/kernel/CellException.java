@@ -1,0 +1,64 @@
+package dev.userbench.kernel;
+
+import java.util.List;
+
+/**
+ * Why a cell stopped. Jupyter shows the simple class name as {@code ename} and {@link #getMessage()}
+ * as {@code evalue}, so the subclasses carry IJava's names: a notebook's error outputs then read the
+ * same on both kernels.
+ */
+public abstract sealed class CellException extends Exception {
+    private final List<String> traceback;
+
+    private CellException(String message, List<String> traceback) {
+        super(message, null, false, false); // the Java stack of the kernel itself would only be noise
+        this.traceback = List.copyOf(traceback);
+    }
+
+    /** The lines Jupyter prints for this error, without trailing newlines. */
+    public List<String> traceback() {
+        return traceback;
+    }
+
+    /** javac rejected a snippet. IJava leaves evalue empty; the javac message is in the traceback. */
+    public static final class CompilationException extends CellException {
+        public CompilationException(List<String> traceback) {
+            super("", traceback);
+        }
+    }
+
+    /** Cell code threw. evalue is the thrown exception's message; the traceback names its real class. */
+    public static final class EvalException extends CellException {
+        private final String exceptionClassName;
+
+        public EvalException(String exceptionClassName, String message, List<String> traceback) {
+            super(message, traceback);
+            this.exceptionClassName = exceptionClassName;
+        }
+
+        public String exceptionClassName() {
+            return exceptionClassName;
+        }
+    }
+
+    /** The cell ends in the middle of a statement, e.g. an unclosed brace. */
+    public static final class IncompleteSourceException extends CellException {
+        public IncompleteSourceException(String source) {
+            super(source, List.of("Incomplete input:", source));
+        }
+    }
+
+    /** A method or class was called that refers to a declaration that does not exist yet. */
+    public static final class UnresolvedReferenceException extends CellException {
+        public UnresolvedReferenceException(String message, List<String> traceback) {
+            super(message, traceback);
+        }
+    }
+
+    /** The user interrupted the cell. */
+    public static final class EvaluationInterruptedException extends CellException {
+        public EvaluationInterruptedException(String source) {
+            super("Evaluation interrupted.", List.of(source, "Evaluation interrupted."));
+        }
+    }
+}

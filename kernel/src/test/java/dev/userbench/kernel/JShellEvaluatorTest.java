@@ -1,0 +1,255 @@
+package dev.userbench.kernel;
+
+import dev.userbench.kernel.CellException.CompilationException;
+import dev.userbench.kernel.CellException.EvalException;
+import dev.userbench.kernel.CellException.EvaluationInterruptedException;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
+
+class JShellEvaluatorTest {
+    @TempDir
+    Path notebookDir;
+
+    private RecordingDisplayTarget displays;
+    private JShellEvaluator evaluator;
+
+    @BeforeEach
+    void startSession() {
+        displays = new RecordingDisplayTarget();
+        evaluator = new JShellEvaluator(EvaluatorConfig.in(notebookDir), displays);
+    }
+
+    @AfterEach
+    void closeSession() {
+        evaluator.close();
+    }
+
+    @Test
+    void keepsVariablesMethodsAndTypesAcrossCells() throws Exception {
+        evaluator.eval("int base = 40;");
+        evaluator.eval("int plusTwo(int x) { return x + 2; }");
+        evaluator.eval("record Pair(int a, int b) {}");
+
+        assertThat(evaluator.eval("new Pair(plusTwo(base), 0).a()")).contains(42);
+    }
+
+    @Test
+    void theLastExpressionOfACellIsItsResult() throws Exception {
+        assertThat(evaluator.eval("int a = 1;\nint b = 2;\na + b")).contains(3);
+    }
+
+    @Test
+    void anExpressionStatementWithASemicolonStillIsTheResult() throws Exception {
+        assertThat(evaluator.eval("String.valueOf(7);")).contains("7");
+    }
+
+    @Test
+    void declarationsAndVoidCallsGiveNoResult() throws Exception {
+        assertThat(evaluator.eval("int quiet = 5;")).isEmpty();
+        assertThat(evaluator.eval("System.out.flush()")).isEmpty();
+    }
+
+    @Test
+    void theResultIsTheRealObjectNotItsString() throws Exception {
+        assertThat(evaluator.eval("new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB)"))
+                .get().isInstanceOf(java.awt.image.BufferedImage.class);
+    }
+
+    @Test
+    void theDefaultImportsAreIJavasAndNoMore() throws Exception {
+        assertThat(evaluator.eval("new ArrayList<BigDecimal>(List.of(BigDecimal.ONE)).size()")).contains(1);
+        assertThatThrownBy(() -> evaluator.eval("Stream.of(1).count()"))
+                .isInstanceOf(CompilationException.class);
+    }
+
+    @Test
+    void printfIsDefined() throws Exception {
+        assertThat(evaluator.eval("printf(\"%d%n\", 1)")).isEmpty();
+    }
+
+    @Test
+    void aCompileErrorNamesTheCellLineTheSourceAndJavacsMessage() {
+        assertThatThrownBy(() -> evaluator.eval("int fine = 1;\n\nint broken = \"text\";"))
+                .asInstanceOf(type(CompilationException.class))
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).isEmpty(); // IJava's evalue
+                    assertThat(e.traceback()).contains("Line 3: int broken = \"text\";");
+                    assertThat(e.traceback()).anySatisfy(line -> assertThat(line).contains("incompatible types"));
+                });
+    }
+
+    @Test
+    void aRuntimeErrorCarriesTheMessageAndTheRealExceptionClass() {
+        assertThatThrownBy(() -> evaluator.eval("Integer.parseInt(\"zz\")"))
+                .asInstanceOf(type(EvalException.class))
+                .satisfies(e -> {
+                    assertThat(e.getMessage()).isEqualTo("For input string: \"zz\"");
+                    assertThat(e.exceptionClassName()).isEqualTo("java.lang.NumberFormatException");
+                    assertThat(e.traceback().get(0)).isEqualTo("java.lang.NumberFormatException: For input string: \"zz\"");
+                    assertThat(e.traceback()).anySatisfy(line -> assertThat(line).contains("Integer.parseInt"));
+                });
+    }
+
+    @Test
+    void theFirstFailingSnippetAbortsTheRestOfTheCell() throws Exception {
+        assertThatThrownBy(() -> evaluator.eval("int before = 1;\nint x = Integer.parseInt(\"no\");\nint after = 2;"))
+                .isInstanceOf(EvalException.class);
+
+        assertThat(evaluator.eval("before")).contains(1);
+        assertThatThrownBy(() -> evaluator.eval("after")).isInstanceOf(CompilationException.class);
+    }
+
+    @Test
+    void anUnclosedBraceIsIncompleteSource() {
+        assertThatThrownBy(() -> evaluator.eval("void open() {"))
+                .isInstanceOf(CellException.IncompleteSourceException.class);
+    }
+
+    @Test
+    void jarsMagicMakesAJarsClassesImportableInLaterLinesOfTheSameCell() throws Exception {
+        TinyJar.build(notebookDir.resolve("build"), notebookDir.resolve("lib/greeter.jar"), "demo", "Greeter",
+                "package demo; public class Greeter { public static String hello() { return \"hello from a jar\"; } }");
+
+        Object greeting = evaluator.eval("%jars lib/*.jar\nimport demo.Greeter;\nGreeter.hello()").orElseThrow();
+
+        assertThat(greeting).isEqualTo("hello from a jar");
+    }
+
+    @Test
+    void classpathMagicAddsAFolderOfClassesForLaterCells() throws Exception {
+        TinyJar.build(notebookDir.resolve("build"), notebookDir.resolve("unused.jar"), "demo", "Folded",
+                "package demo; public class Folded { public static int answer() { return 42; } }");
+
+        evaluator.eval("%classpath build/classes");
+
+        assertThat(evaluator.eval("demo.Folded.answer()")).contains(42);
+    }
+
+    @Test
+    void jarsMagicWithAGlobMatchingNothingIsAnError() {
+        assertThatThrownBy(() -> evaluator.eval("%jars nowhere/*.jar"))
+                .isInstanceOf(EvalException.class)
+                .hasMessageContaining("line magic 'jars'")
+                .hasMessageContaining("nowhere/*.jar");
+    }
+
+    @Test
+    void anUnknownMagicIsAnErrorNamingIt() {
+        assertThatThrownBy(() -> evaluator.eval("%maven org.example:thing:1.0"))
+                .isInstanceOf(EvalException.class)
+                .hasMessage("Undefined line magic 'maven'");
+    }
+
+    @Test
+    void displayOfHtmlPublishesTextHtmlWithTextPlain() throws Exception {
+        Object id = evaluator.eval("display(\"<b>bold</b>\", \"text/html\")").orElseThrow();
+
+        assertThat(displays.published()).singleElement().satisfies(published -> {
+            assertThat(published.update()).isFalse();
+            assertThat(published.displayId()).isEqualTo(id);
+            assertThat(published.data().getData(MIMEType.TEXT_HTML)).isEqualTo("<b>bold</b>");
+            assertThat(published.data().hasDataForType(MIMEType.TEXT_PLAIN)).isTrue();
+        });
+    }
+
+    @Test
+    void displayOfABufferedImagePublishesAPng() throws Exception {
+        evaluator.eval("import java.awt.image.BufferedImage;\n"
+                + "String id = display(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB));");
+
+        DisplayData data = displays.published().get(0).data();
+        byte[] png = Base64.getDecoder().decode((String) data.getData(MIMEType.IMAGE_PNG));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(data.hasDataForType(MIMEType.TEXT_PLAIN)).isTrue();
+    }
+
+    @Test
+    void updateDisplayTargetsTheIdThatDisplayReturned() throws Exception {
+        evaluator.eval("String id = display(\"first\");\nupdateDisplay(id, \"<i>second</i>\", \"text/html\");");
+
+        assertThat(displays.published()).hasSize(2);
+        RecordingDisplayTarget.Published shown = displays.published().get(0);
+        RecordingDisplayTarget.Published update = displays.published().get(1);
+        assertThat(update.update()).isTrue();
+        assertThat(update.displayId()).isEqualTo(shown.displayId()).isEqualTo(evaluator.eval("id").orElseThrow());
+        assertThat(update.data().getData(MIMEType.TEXT_HTML)).isEqualTo("<i>second</i>");
+    }
+
+    @Test
+    void renderReturnsDisplayDataWithoutPublishing() throws Exception {
+        Object rendered = evaluator.eval("render(\"**md**\", \"text/markdown\")").orElseThrow();
+
+        assertThat(rendered).isInstanceOf(DisplayData.class);
+        assertThat(((DisplayData) rendered).getData(MIMEType.TEXT_MARKDOWN)).isEqualTo("**md**");
+        assertThat(displays.published()).isEmpty();
+    }
+
+    @Test
+    void getKernelInstancePublishesPreparedDisplayData() throws Exception {
+        evaluator.eval("import io.github.spencerpark.jupyter.kernel.display.DisplayData;\n"
+                + "DisplayData dd = new DisplayData(\"short\");\ndd.putHTML(\"<p>long</p>\");\n"
+                + "getKernelInstance().display(dd);");
+
+        assertThat(displays.published()).singleElement()
+                .satisfies(p -> assertThat(p.data().getData(MIMEType.TEXT_HTML)).isEqualTo("<p>long</p>"));
+    }
+
+    @Test
+    void interruptStopsABusyLoopAndKeepsTheSession() throws Exception {
+        evaluator.eval("int kept = 7;");
+        CompletableFuture<Throwable> loop = CompletableFuture.supplyAsync(() -> {
+            try {
+                evaluator.eval("while (true) { }");
+                return null;
+            } catch (Throwable t) {
+                return t;
+            }
+        });
+
+        // interrupt until the loop ends: the first request may come before the loop started
+        while (!loop.isDone()) {
+            evaluator.interrupt();
+            try {
+                loop.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                // try again
+            }
+        }
+
+        assertThat(loop.get()).isInstanceOf(EvaluationInterruptedException.class);
+        assertThat(evaluator.eval("kept")).contains(7);
+    }
+
+    @Test
+    void completionSuggestsMembers() {
+        JShellEvaluator.Completion completion = evaluator.complete("Math.fl", 7);
+
+        assertThat(completion.matches()).contains("floor(", "floorDiv(");
+        assertThat(completion.start()).isEqualTo(5);
+    }
+
+    @Test
+    void documentationShowsTheSignaturesOfAMethod() {
+        assertThat(evaluator.documentation("Math.abs", 6)).get().asString().contains("abs(int");
+    }
+
+    @Test
+    void isCompleteTellsCompleteIncompleteAndInvalidApart() {
+        assertThat(evaluator.isComplete("int a = 1;").status()).isEqualTo("complete");
+        assertThat(evaluator.isComplete("for (int i = 0; i < 3; i++) {").status()).isEqualTo("incomplete");
+        assertThat(evaluator.isComplete("int x = )").status()).isEqualTo("invalid");
+    }
+}
