@@ -4,6 +4,7 @@ import dev.userbench.bench.BenchmarkRun;
 import dev.userbench.bench.RunOptions;
 import dev.userbench.bench.RunFailedException;
 import dev.userbench.bench.RunResult;
+import dev.userbench.report.HistogramExport;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
@@ -141,7 +142,8 @@ public final class RunCommand implements Callable<Integer> {
                     + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
-            out.println("Wrote " + json + " and " + csv.getFileName());
+            HistogramExport.write(result, folder);
+            out.println("Wrote " + json + ", " + csv.getFileName() + " and " + HistogramExport.FOLDER + "/");
             return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());

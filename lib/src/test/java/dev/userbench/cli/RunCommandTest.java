@@ -57,6 +57,24 @@ class RunCommandTest {
         assertThat(outcome.out()).contains("Data check: every layout holds the same 500 users");
     }
 
+    @Test
+    void theHistogramsAreExportedInHdrHistogramsOwnFormats(@TempDir Path dir) throws Exception {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("bench.db"), "--users", "200",
+                "--logins", "50", "--trials", "2", "--out", dir.toString());
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+
+        Path log = dir.resolve("histograms/histograms.hlog");
+        java.util.Map<String, Long> counts = new java.util.HashMap<>();
+        try (org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(log.toFile())) {
+            for (var h = reader.nextIntervalHistogram(); h != null; h = reader.nextIntervalHistogram()) {
+                counts.put(h.getTag(), ((org.HdrHistogram.Histogram) h).getTotalCount());
+            }
+        }
+        assertThat(counts).containsEntry("monolith.login.projected", 100L).containsEntry("fragmented.insert.batched", 400L)
+                .hasSize(8);
+        assertThat(dir.resolve("histograms/fragmented.login.seed.hgrm")).content().contains("Value     Percentile");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "abc", "1e3"})
     void aBadUserCountGivesOneClearLineAndAUsageExit(String users, @TempDir Path dir) {
