@@ -18,7 +18,8 @@ import java.util.Map;
  * row object and everything it references that is not shared, e.g. enum constants count too but are
  * the same for both). JOL prints warnings on JDK 17 when it cannot attach to its own VM
  * ({@code -Djdk.attach.allowAttachSelf} is off by default); it needs no attach to measure object
- * sizes, so attaching is switched off and its start-up chatter is kept off the console. If JOL cannot
+ * sizes, so attaching is switched off and its start-up chatter is kept off the console. Records need
+ * JOL's {@code jol.magicFieldOffset} mode (Unsafe gives no field offsets of records). If JOL cannot
  * introspect this VM at all, sizes are estimated from fields (compressed oops layout) and the result
  * says {@link #ESTIMATE}.
  */
@@ -84,6 +85,9 @@ public final class HeapFootprint {
             // JOL learns object sizes from Unsafe; attaching (agent or Serviceability Agent) adds nothing here
             System.setProperty("jol.skipDynamicAttach", "true");
             System.setProperty("jol.skipHotspotSAAttach", "true");
+            // User and AuthRow are records, whose field offsets Unsafe refuses to give; JOL then finds
+            // them by experiment ("magic" offsets), which is exact for the layout of this VM
+            System.setProperty("jol.magicFieldOffset", "true");
             PrintStream out = System.out;
             PrintStream err = System.err;
             PrintStream silent = new PrintStream(OutputStream.nullOutputStream());
@@ -106,6 +110,12 @@ public final class HeapFootprint {
     static long estimate(Object object, Map<Object, Boolean> seen) {
         if (object == null || object instanceof Enum<?> || seen.put(object, Boolean.TRUE) != null) {
             return 0;
+        }
+        if (object instanceof String text) {
+            // JDK internals are closed to reflection: a String is a 24-byte object and its byte[] value,
+            // one byte per character when every character is Latin-1 (compact strings), else two
+            boolean latin1 = text.chars().allMatch(c -> c < 256);
+            return 24 + align(16 + (long) text.length() * (latin1 ? 1 : 2));
         }
         Class<?> type = object.getClass();
         if (type.isArray()) {
