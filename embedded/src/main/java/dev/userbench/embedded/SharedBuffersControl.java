@@ -1,0 +1,85 @@
+package dev.userbench.embedded;
+
+import dev.userbench.footprint.CacheControl;
+import dev.userbench.schema.ConnectionSpec;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+/**
+ * PostgreSQL's {@code shared_buffers} on an embedded server this tool started: each size is a restart
+ * (the setting takes effect at server start only), after which {@link #connection()} is a new connection.
+ * Closing restores the size the server had and closes the connection.
+ */
+public final class SharedBuffersControl implements CacheControl {
+
+    private final EmbeddedServers.Running server;
+    private final long original;
+    private Connection connection;
+
+    public SharedBuffersControl(EmbeddedServers.Running server) throws SQLException {
+        if (!EmbeddedServers.POSTGRES.equals(server.embeddedUrl())) {
+            throw new IllegalArgumentException("shared_buffers is a PostgreSQL setting; the server is " + server.embeddedUrl());
+        }
+        this.server = server;
+        this.connection = ConnectionSpec.of(server.jdbcUrl()).open();
+        this.original = currentBytes();
+    }
+
+    @Override
+    public String setting() {
+        return "shared_buffers";
+    }
+
+    @Override
+    public boolean adjustable() {
+        return true;
+    }
+
+    @Override
+    public long currentBytes() throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT setting::bigint * pg_size_bytes(unit)"
+                     + " FROM pg_settings WHERE name = 'shared_buffers'")) {
+            row.next();
+            long bytes = row.getLong(1);
+            connection.commit();
+            return bytes;
+        }
+    }
+
+    @Override
+    public long apply(long bytes) throws SQLException {
+        if (bytes == currentBytes()) {
+            return bytes;
+        }
+        connection.close();
+        try {
+            // PostgreSQL's minimum is 16 buffers of 8 kB
+            server.restart(Map.of("shared_buffers", Math.max(128, bytes / 1024) + "kB"));
+        } catch (IOException e) {
+            throw new SQLException("PostgreSQL did not restart with shared_buffers=" + bytes + " bytes: " + e.getMessage(), e);
+        } finally {
+            connection = ConnectionSpec.of(server.jdbcUrl()).open();
+        }
+        return currentBytes();
+    }
+
+    @Override
+    public Connection connection() {
+        return connection;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            apply(original);
+        } finally {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.userbench.footprint;
+
+import dev.userbench.schema.Dialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One engine cache that a {@link CacheSweep} resizes. Closing it puts the original size back, so use it
+ * in try-with-resources: the setting is restored even when the measurement fails.
+ * From {@link #forConnection(Connection, Dialect)}: SQLite's per-connection {@code cache_size}, InnoDB's
+ * server-wide {@code innodb_buffer_pool_size}, or, for PostgreSQL (whose {@code shared_buffers} takes a
+ * restart), a fixed cache that reports its size and ignores requests. The embedded module supplies a
+ * PostgreSQL control that restarts a server it started.
+ */
+public interface CacheControl extends AutoCloseable {
+
+    /** The engine's name for the setting, e.g. {@code innodb_buffer_pool_size}. */
+    String setting();
+
+    /** False when requests are ignored (the cache size is fixed for this run). */
+    boolean adjustable();
+
+    /** The size in effect now, in bytes. */
+    long currentBytes() throws SQLException;
+
+    /**
+     * Asks for a cache of about {@code bytes} and returns the size the engine actually uses (it may round,
+     * e.g. InnoDB to whole chunks), once the change has taken effect.
+     */
+    long apply(long bytes) throws SQLException;
+
+    /** The connection measurements must use at the current setting (it changes when a server restarts). */
+    Connection connection() throws SQLException;
+
+    /** Restores the size found when this control was made. */
+    @Override
+    void close() throws SQLException;
+
+    static CacheControl forConnection(Connection connection, Dialect dialect) throws SQLException {
+        return switch (dialect.engine()) {
+            case SQLITE -> new SqliteCacheSize(connection);
+            case MYSQL -> new InnodbBufferPoolSize(connection);
+            case POSTGRESQL -> FixedCache.postgres(connection);
+        };
+    }
+}
