@@ -1,5 +1,6 @@
 package dev.userbench.bench;
 
+import dev.userbench.footprint.FootprintEntry;
 import dev.userbench.schema.Dialect;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
@@ -66,6 +67,10 @@ public final class BenchmarkRun {
         List<Measurement> measurements = new ArrayList<>();
         List<Harness.ComparisonResult> comparisons = new ArrayList<>();
         List<Harness.Warmup> warmups = new ArrayList<>();
+        List<FootprintEntry> footprint = new ArrayList<>();
+        List<MemoryMeasurements.WorkingSetEntry> workingSet = new ArrayList<>();
+        MemoryMeasurements.Heap heap = null;
+        MemoryMeasurements.Sweep sweep = null;
         String phase = "connecting to " + options.connection().maskedUrl();
         try (Session session = new Session(options.connection())) {
             phase = "reading the environment";
@@ -82,18 +87,63 @@ public final class BenchmarkRun {
                 summaries.add(DataCheck.of(session.connection(), sql));
             }
             dataCheck = RunResult.DataCheckResult.of(summaries, DataCheck.expected(generator, options.users()), options.users());
+            phase = "measuring storage";
+            footprint.addAll(MemoryMeasurements.storage(context, dialect, layoutsOf(distinct)));
+            heap = MemoryMeasurements.heap(generator);
             for (Benchmark login : LOGINS) {
                 collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
             }
-            return new RunResult(RunResult.COMPLETE, null, environment, dataCheck, measurements, comparisons, warmups);
+            phase = "counting the pages logins touch";
+            workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
+            if (!options.cacheFractions().isEmpty()) {
+                phase = "cache sweep";
+                sweep = sweep(context, dialect, arms, distinct, footprint, measurements, comparisons, warmups, workingSet);
+            }
+            return new RunResult(RunResult.COMPLETE, null, environment, dataCheck, measurements, comparisons, warmups,
+                    footprint, workingSet, heap, sweep);
         } catch (SQLException | RuntimeException e) {
             String where = phase.equals("data check") || phase.startsWith("connecting") || phase.startsWith("reading")
                     ? phase : harness.phase();
             RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
                     new RunResult.Failure(where, String.valueOf(e.getMessage())), environment, dataCheck,
-                    measurements, comparisons, warmups);
+                    measurements, comparisons, warmups, footprint, workingSet, heap, sweep);
             throw new RunFailedException(where, partial, e);
         }
+    }
+
+    /**
+     * Login (login columns only) under each cache size asked for, as fractions of the baseline's storage:
+     * where the split's smaller hot table still fits and the monolith does not, the layouts part ways.
+     * The engine's setting is restored afterwards, even when a step fails.
+     */
+    private MemoryMeasurements.Sweep sweep(BenchContext context, Dialect dialect, List<Harness.Arm> arms,
+                                           Map<String, LayoutSql> distinct, List<FootprintEntry> footprint,
+                                           List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
+                                           List<Harness.Warmup> warmups,
+                                           List<MemoryMeasurements.WorkingSetEntry> workingSet) throws SQLException {
+        List<Long> sizes = MemoryMeasurements.sweepSizes(footprint, arms.get(0).sql().layout().name(),
+                options.cacheFractions());
+        Harness warm = new Harness(new Harness.Settings(options.trials(), options.warmupCalls(), options.warmupSeconds(),
+                options.harness().comparison(), options.seed(), false));
+        Benchmark login = LoginBenchmark.projected();
+        try (var control = MemoryMeasurements.cacheControl(context, dialect)) {
+            long original = control.currentBytes();
+            List<Long> applied = new ArrayList<>();
+            for (long size : sizes) {
+                long bytes = control.apply(size);
+                applied.add(bytes);
+                Harness.Outcome outcome = warm.measure(login, arms, context);
+                outcome.measurements().forEach(m -> measurements.add(m.withCacheBytes(bytes)));
+                outcome.comparisons().forEach(c -> comparisons.add(c.withCacheBytes(bytes)));
+                warmups.addAll(outcome.warmups());
+                workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), List.of(login), bytes));
+            }
+            return new MemoryMeasurements.Sweep(control.setting(), control.adjustable(), original, applied);
+        }
+    }
+
+    private static List<Layout> layoutsOf(Map<String, LayoutSql> distinct) {
+        return distinct.values().stream().map(LayoutSql::layout).toList();
     }
 
     private static void collect(Harness.Outcome outcome, List<Measurement> measurements,

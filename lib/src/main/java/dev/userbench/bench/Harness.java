@@ -1,5 +1,6 @@
 package dev.userbench.bench;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.bench.stats.BalancedOrder;
 import dev.userbench.bench.stats.Comparison;
 import dev.userbench.bench.stats.RatioEstimate;
@@ -43,8 +44,13 @@ public final class Harness {
     }
 
     /** The ratio candidate/baseline of median per-call latency, its 95 % interval and the verdict. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComparisonResult(String operation, String variant, String baseline, String candidate,
-                                   double ratio, double ciLow, double ciHigh, String verdict) {
+                                   double ratio, double ciLow, double ciHigh, String verdict, Long cacheBytes) {
+
+        public ComparisonResult withCacheBytes(long bytes) {
+            return new ComparisonResult(operation, variant, baseline, candidate, ratio, ciLow, ciHigh, verdict, bytes);
+        }
     }
 
     public record Outcome(List<Measurement> measurements, List<ComparisonResult> comparisons, List<Warmup> warmups) {
@@ -112,7 +118,7 @@ public final class Harness {
             RatioEstimate estimate = settings.comparison().compare(samples.get(0), samples.get(a),
                     settings.seed() ^ (name.hashCode() * 0x9E3779B97F4A7C15L) ^ a);
             comparisons.add(new ComparisonResult(benchmark.operation(), benchmark.variant(), arms.get(0).label(),
-                    arms.get(a).label(), estimate.ratio(), estimate.ciLow(), estimate.ciHigh(), estimate.verdict().label()));
+                    arms.get(a).label(), estimate.ratio(), estimate.ciLow(), estimate.ciHigh(), estimate.verdict().label(), null));
         }
         return new Outcome(measurements, comparisons, warmups);
     }

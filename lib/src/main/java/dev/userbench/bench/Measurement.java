@@ -1,6 +1,7 @@
 package dev.userbench.bench;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.bench.stats.LatencySummary;
 import org.HdrHistogram.Histogram;
 
@@ -28,7 +29,8 @@ public record Measurement(
         double maxUs,
         double stdevUs,
         double opsPerS,
-        @JsonIgnore Histogram histogram) {
+        @JsonIgnore Histogram histogram,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long cacheBytes) {
 
     public Measurement {
         trialSeconds = List.copyOf(trialSeconds);
@@ -46,6 +48,12 @@ public record Measurement(
         double totalSeconds = wall / 1e9;
         LatencySummary s = LatencySummary.of(merged, totalSeconds > 0 ? totalSeconds : Double.MIN_VALUE);
         return new Measurement(layout, operation, variant, trials.size(), s.ops(), totalSeconds, seconds,
-                s.mean(), s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max(), s.stdev(), s.opsPerS(), merged);
+                s.mean(), s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max(), s.stdev(), s.opsPerS(), merged, null);
+    }
+
+    /** The same measurement, marked as taken with the engine's cache at {@code bytes} (a cache sweep). */
+    public Measurement withCacheBytes(long bytes) {
+        return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
+                p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, histogram, bytes);
     }
 }

@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long users, int logins, long seed,
                          int batchSize, int bioChars, int trials, long warmupCalls, double warmupSeconds,
-                         double threshold, boolean cold) {
+                         double threshold, boolean cold, List<Double> cacheFractions) {
 
     public static final long DEFAULT_USERS = 10_000;
     public static final int DEFAULT_LOGINS = 1_000;
@@ -26,6 +26,11 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
 
     public RunOptions {
         layouts = List.copyOf(layouts);
+        cacheFractions = List.copyOf(cacheFractions);
+        if (cacheFractions.stream().anyMatch(f -> !(f > 0 && f <= 16))) {
+            throw new IllegalArgumentException("--cache-sweep takes fractions of the baseline's storage above 0, e.g. 0.25,1, got "
+                    + cacheFractions);
+        }
         if (users < 1) {
             throw new IllegalArgumentException("--users must be at least 1, got " + users);
         }
@@ -55,39 +60,43 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
     public static RunOptions defaults(ConnectionSpec connection) {
         return new RunOptions(connection, List.of(Layouts.MONOLITH, Layouts.FRAGMENTED), DEFAULT_USERS,
                 DEFAULT_LOGINS, UserGenerator.DEFAULT_SEED, Seeder.DEFAULT_BATCH, UserGenerator.DEFAULT_BIO_CHARS,
-                DEFAULT_TRIALS, DEFAULT_WARMUP_CALLS, 0, Comparison.DEFAULT_THRESHOLD, false);
+                DEFAULT_TRIALS, DEFAULT_WARMUP_CALLS, 0, Comparison.DEFAULT_THRESHOLD, false, List.of());
     }
 
     public RunOptions withUsers(long value) {
-        return new RunOptions(connection, layouts, value, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
+        return new RunOptions(connection, layouts, value, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withLogins(int value) {
-        return new RunOptions(connection, layouts, users, value, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
+        return new RunOptions(connection, layouts, users, value, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withSeed(long value) {
-        return new RunOptions(connection, layouts, users, logins, value, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
+        return new RunOptions(connection, layouts, users, logins, value, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withLayouts(List<Layout> value) {
-        return new RunOptions(connection, value, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
+        return new RunOptions(connection, value, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withTrials(int value) {
-        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, value, warmupCalls, warmupSeconds, threshold, cold);
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, value, warmupCalls, warmupSeconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withWarmup(long calls, double seconds) {
-        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, calls, seconds, threshold, cold);
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, calls, seconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withBioChars(int value) {
-        return new RunOptions(connection, layouts, users, logins, seed, batchSize, value, trials, warmupCalls, warmupSeconds, threshold, cold);
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, value, trials, warmupCalls, warmupSeconds, threshold, cold, cacheFractions);
     }
 
     public RunOptions withCold(boolean value) {
-        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, value);
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, value, cacheFractions);
+    }
+
+    public RunOptions withCacheSweep(List<Double> fractions) {
+        return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, fractions);
     }
 
     public Harness.Settings harness() {
@@ -110,6 +119,7 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         options.put("warmup_seconds", warmupSeconds);
         options.put("threshold", threshold);
         options.put("cold", cold);
+        options.put("cache_sweep", cacheFractions);
         return options;
     }
 }

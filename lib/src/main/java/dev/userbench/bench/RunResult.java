@@ -1,6 +1,7 @@
 package dev.userbench.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.userbench.footprint.FootprintEntry;
 import dev.userbench.seed.DataCheck;
 
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(String status, Failure failure, Environment environment, DataCheckResult dataCheck,
                         List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
-                        List<Harness.Warmup> warmups) {
+                        List<Harness.Warmup> warmups, List<FootprintEntry> footprint,
+                        List<MemoryMeasurements.WorkingSetEntry> workingSet, MemoryMeasurements.Heap heap,
+                        MemoryMeasurements.Sweep cacheSweep) {
 
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
@@ -45,6 +48,8 @@ public record RunResult(String status, Failure failure, Environment environment,
         measurements = List.copyOf(measurements);
         comparisons = List.copyOf(comparisons);
         warmups = List.copyOf(warmups);
+        footprint = List.copyOf(footprint);
+        workingSet = List.copyOf(workingSet);
     }
 
     public Optional<Measurement> find(String layout, String operation, String variant) {

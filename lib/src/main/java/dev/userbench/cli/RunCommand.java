@@ -20,6 +20,8 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code userbench run}: the study's benchmark, headless. */
@@ -70,8 +72,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Rows per JDBC batch in batched inserts (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--bio-chars", paramLabel = "N", defaultValue = "200",
-            description = "Longest bio in characters; the study's fake.text() gave at most 200 (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--bio-chars", "--bio-bytes"}, paramLabel = "N", defaultValue = "200",
+            description = "Longest bio in characters (ASCII: bytes); the study's fake.text() gave at most 200. Wide rows "
+                    + "are where the split matters; very wide values go off-page on every engine (default: ${DEFAULT-VALUE}).")
     int bioChars;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "5",
@@ -96,6 +99,12 @@ public final class RunCommand implements Callable<Integer> {
             + "engine allows it (SQLite); on a server the results say warm only.")
     boolean cold;
 
+    @Option(names = "--cache-sweep", paramLabel = "F,F", split = ",",
+            description = "Measure login again with the engine's cache set to these fractions of the baseline layout's "
+                    + "storage, e.g. 0.25,1 (SQLite cache_size; MariaDB innodb_buffer_pool_size, restored afterwards; "
+                    + "PostgreSQL's shared_buffers needs a restart, so it is reported as fixed).")
+    List<Double> cacheSweep = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for results.json and results.csv. Default: temp/results/<UTC time>/.")
     Path outDir;
@@ -111,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             connection = new ConnectionSpec(jdbcUrl != null ? jdbcUrl : defaultUrl(), user, passwordFromEnvironment());
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize,
-                    bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
+                    bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheSweep);
             options.connection().dialect();
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));

@@ -42,6 +42,17 @@ public final class ResultTables {
             table.doubleColumn("stdev_us").append(m.stdevUs());
             table.doubleColumn("ops_per_s").append(m.opsPerS());
         }
+        if (measurements.stream().anyMatch(m -> m.cacheBytes() != null)) {
+            LongColumn cache = LongColumn.create("cache_bytes");
+            measurements.forEach(m -> {
+                if (m.cacheBytes() == null) {
+                    cache.appendMissing();
+                } else {
+                    cache.append(m.cacheBytes());
+                }
+            });
+            table.addColumns(cache);
+        }
         return table;
     }
 
@@ -60,6 +71,17 @@ public final class ResultTables {
             table.doubleColumn("ci_low").append(c.ciLow());
             table.doubleColumn("ci_high").append(c.ciHigh());
             table.stringColumn("verdict").append(c.verdict());
+        }
+        if (result.comparisons().stream().anyMatch(c -> c.cacheBytes() != null)) {
+            LongColumn cache = LongColumn.create("cache_bytes");
+            result.comparisons().forEach(c -> {
+                if (c.cacheBytes() == null) {
+                    cache.appendMissing();
+                } else {
+                    cache.append(c.cacheBytes());
+                }
+            });
+            table.addColumns(cache);
         }
         return table;
     }
