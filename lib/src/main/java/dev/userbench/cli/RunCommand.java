@@ -7,6 +7,7 @@ import dev.userbench.bench.RunResult;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
+import dev.userbench.report.RunReport;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Layouts;
 import picocli.CommandLine.Command;
@@ -141,7 +142,8 @@ public final class RunCommand implements Callable<Integer> {
                     + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
-            out.println("Wrote " + json + " and " + csv.getFileName());
+            Path report = RunReport.write(result, folder);
+            out.println("Wrote " + json + ", " + csv.getFileName() + " and " + report.getFileName());
             return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());
