@@ -1,5 +1,6 @@
 package dev.userbench.report;
 
+import dev.userbench.bench.Harness;
 import dev.userbench.seed.Progress;
 
 import java.util.Locale;
@@ -55,6 +56,12 @@ public final class NotebookDisplay {
                 }
             }
         };
+    }
+
+    /** Tells {@code progress} as each measured trial starts: {@code login · seed on fragmented: trial 3 / 5}. */
+    public static Harness.Listener trials(Progress progress, int trials) {
+        return (benchmark, trial, arm, connection) -> progress.update(benchmark.operation() + " · "
+                + benchmark.variant() + " on " + arm.label() + ": trial", trial + 1, trials);
     }
 
     /** Code as a fenced Markdown block, e.g. SQL to show beside the cell that runs it. */
