@@ -8,6 +8,7 @@ import dev.userbench.report.HistogramExport;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
+import dev.userbench.report.RunReport;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Layouts;
 import picocli.CommandLine.Command;
@@ -152,7 +153,9 @@ public final class RunCommand implements Callable<Integer> {
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
             HistogramExport.write(result, folder);
-            out.println("Wrote " + json + ", " + csv.getFileName() + " and " + HistogramExport.FOLDER + "/");
+            Path report = RunReport.write(result, folder);
+            out.println("Wrote " + json + ", " + csv.getFileName() + ", " + report.getFileName() + " and "
+                    + HistogramExport.FOLDER + "/");
             return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());

@@ -1,0 +1,68 @@
+package dev.userbench.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Numbers as they read in a sentence, for prose that is computed from results rather than typed: ratios as
+ * {@code 2.10×}, differences as {@code 52 % less}, seconds with the study's four decimals. Locale-independent, so
+ * a notebook renders the same everywhere.
+ */
+public final class Prose {
+
+    private Prose() {
+    }
+
+    /** A ratio with two decimals and a times sign: {@code 0.45×}. */
+    public static String times(double ratio) {
+        return String.format(Locale.ROOT, "%.2f×", ratio);
+    }
+
+    /** How a ratio of times reads as a change: {@code 55 % less time}, {@code 33 % more time}, {@code the same time}. */
+    public static String change(double ratio) {
+        long percent = Math.round(Math.abs(ratio - 1) * 100);
+        if (percent == 0) {
+            return "about the same time";
+        }
+        return percent + " % " + (ratio < 1 ? "less" : "more") + " time";
+    }
+
+    /** A fraction as a whole percentage: {@code 0.05} is {@code 5 %}. */
+    public static String percent(double fraction) {
+        return Math.round(fraction * 100) + " %";
+    }
+
+    /** Seconds as the study printed them: four decimals. */
+    public static String seconds(double seconds) {
+        return String.format(Locale.ROOT, "%.4f s", seconds);
+    }
+
+    /** Microseconds, readable: {@code 3.41 µs}, {@code 1,234 µs}. */
+    public static String micros(double micros) {
+        return Numbers.readable(micros) + " µs";
+    }
+
+    /** Bytes in MiB with two decimals. */
+    public static String mebibytes(double bytes) {
+        return String.format(Locale.ROOT, "%.2f MiB", bytes / (1024.0 * 1024.0));
+    }
+
+    /** Grouped integer: {@code 10,000}. */
+    public static String count(long value) {
+        return Numbers.integer(value);
+    }
+
+    /** A 95 % interval as {@code 0.39–0.51}. */
+    public static String interval(double low, double high) {
+        return String.format(Locale.ROOT, "%.2f–%.2f", low, high);
+    }
+
+    /** Sentences as a Markdown bullet list. */
+    public static String bullets(List<String> sentences) {
+        StringBuilder markdown = new StringBuilder();
+        for (String sentence : sentences) {
+            markdown.append("- ").append(sentence).append('\n');
+        }
+        return markdown.toString();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.userbench.report;
+
+import dev.userbench.bench.Harness;
+import dev.userbench.bench.Measurement;
+import dev.userbench.bench.RunResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import java.util.List;
+
+/**
+ * The charts of a run, built the same way for the notebook and for report.html, so both show the same pictures:
+ * time per call by operation and layout, latency percentiles per layout, and the ratio of each comparison with its
+ * 95 % interval.
+ */
+public final class RunCharts {
+
+    private RunCharts() {
+    }
+
+    /** Grouped bars: for each operation · variant, the measured time per call of each layout. */
+    public static Chart timePerCall(List<Measurement> measurements) {
+        return Chart.groupedBars(CheckTables.timePerCall(measurements), "operation", "layout", "us_per_call")
+                .title("Time per call by operation and layout")
+                .xTitle("operation · variant")
+                .yTitle("µs per call (measured time ÷ calls)");
+    }
+
+    /** Grouped bars on a log axis: p50, p90, p99 and p99.9 of one operation, one bar per layout · variant. */
+    public static Chart latencyPercentiles(List<Measurement> measurements, String operation) {
+        return Chart.groupedBars(CheckTables.latencyPercentiles(measurements, operation), "percentile", "series",
+                        "latency_us")
+                .logValues()
+                .title(capitalised(operation) + " latency percentiles per layout")
+                .xTitle("percentile of per-call latency")
+                .yTitle("µs per call (log scale)");
+    }
+
+    /** Each comparison's ratio candidate ÷ baseline of median latency, with its 95 % interval and a line at 1. */
+    public static Chart ratioIntervals(RunResult result) {
+        Table table = Table.create("ratios", StringColumn.create("comparison"), DoubleColumn.create("ratio"),
+                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"));
+        for (Harness.ComparisonResult c : result.comparisons()) {
+            table.stringColumn("comparison").append(c.operation() + " · " + c.variant());
+            table.doubleColumn("ratio").append(c.ratio());
+            table.doubleColumn("ci_low").append(c.ciLow());
+            table.doubleColumn("ci_high").append(c.ciHigh());
+        }
+        String pair = result.comparisons().stream().map(c -> c.candidate() + " ÷ " + c.baseline()).distinct()
+                .reduce((a, b) -> a + ", " + b).orElse("candidate ÷ baseline");
+        return Chart.intervals(table, "comparison", "ratio", "ci_low", "ci_high")
+                .title(pair + ": median time per call, with 95 % CI")
+                .xTitle("ratio (below 1: " + firstCandidate(result) + " is faster; dashed line: no difference)")
+                .size(760, 120 + 60 * Math.max(1, table.rowCount()));
+    }
+
+    private static String firstCandidate(RunResult result) {
+        return result.comparisons().isEmpty() ? "the candidate" : result.comparisons().get(0).candidate();
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.userbench.report;
+
+import dev.userbench.bench.Environment;
+import dev.userbench.bench.Measurement;
+import dev.userbench.bench.RunResult;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * report.html: a run's results as one self-contained page (plotly.js inlined when the build bundled it, a static
+ * picture inside every chart either way), written beside results.json. Its charts come from {@link RunCharts}, as
+ * the notebook's do.
+ */
+public final class RunReport {
+
+    public static final String FILE = "report.html";
+
+    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
+    private static final Pattern CODE = Pattern.compile("`([^`]+)`");
+
+    private RunReport() {
+    }
+
+    /** The page for a run: what was measured where, the data check, verdicts, charts and tables. */
+    public static HtmlPage page(RunResult result) {
+        Environment environment = result.environment();
+        List<String> layouts = result.measurements().stream().map(Measurement::layout).distinct().toList();
+        HtmlPage page = HtmlPage.titled("user-entity-bench: " + String.join(" vs ", layouts)
+                + (environment == null ? "" : " on " + environment.engine()));
+        if (environment != null) {
+            page = page.paragraph(environment.engineVersion() + " through " + environment.driver() + " "
+                    + environment.driverVersion() + " at " + environment.jdbcUrl() + "; "
+                    + Prose.count(environment.users()) + " users, " + Prose.count(environment.logins())
+                    + " logins, seed " + environment.seed() + ", " + environment.options().get("trials")
+                    + " trials; " + environment.cacheState() + "; started " + environment.startedAt() + " on "
+                    + environment.cpus() + " × " + environment.cpuModel() + ", " + environment.jvm() + ".");
+        }
+        if (!result.complete() && result.failure() != null) {
+            page = page.raw("<p><strong>The run failed</strong> during " + Html.escape(result.failure().phase())
+                    + ": " + Html.escape(result.failure().reason()) + ". What it finished is shown.</p>");
+        }
+        if (result.dataCheck() != null) {
+            page = page.heading("Data check").raw(paragraph(Findings.dataCheck(result.dataCheck())))
+                    .table(CheckTables.dataCheck(result.dataCheck()));
+        }
+        if (!result.comparisons().isEmpty()) {
+            page = page.heading("How sure are we?");
+            for (String sentence : Findings.verdicts(result)) {
+                page = page.raw(paragraph(sentence));
+            }
+            page = page.raw(paragraph(Findings.verdictSummary(result)))
+                    .chart(RunCharts.ratioIntervals(result))
+                    .table(ResultTables.comparisons(result));
+        }
+        if (!result.measurements().isEmpty()) {
+            page = page.heading("Time per call").chart(RunCharts.timePerCall(result.measurements()));
+            for (String operation : result.measurements().stream().map(Measurement::operation).distinct().toList()) {
+                page = page.chart(RunCharts.latencyPercentiles(result.measurements(), operation));
+            }
+            page = page.heading("Measurements").table(ResultTables.measurements(result));
+        }
+        return page;
+    }
+
+    /** Writes report.html into {@code directory} and returns its path. */
+    public static Path write(RunResult result, Path directory) throws IOException {
+        return page(result).write(directory.resolve(FILE));
+    }
+
+    /** A finding's Markdown emphasis (**bold**, `code`) as HTML, everything else escaped. */
+    static String paragraph(String markdownSentence) {
+        String html = Html.escape(markdownSentence);
+        html = BOLD.matcher(html).replaceAll("<strong>$1</strong>");
+        html = CODE.matcher(html).replaceAll("<code>$1</code>");
+        return "<p>" + html + "</p>";
+    }
+}
