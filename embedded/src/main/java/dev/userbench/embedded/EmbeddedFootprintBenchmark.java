@@ -1,6 +1,7 @@
 package dev.userbench.embedded;
 
 import dev.userbench.footprint.CacheControl;
+import dev.userbench.footprint.SharedBuffersControl;
 import dev.userbench.footprint.FootprintBenchmark;
 import dev.userbench.schema.ConnectionSpec;
 

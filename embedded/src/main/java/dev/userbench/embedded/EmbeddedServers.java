@@ -1,5 +1,7 @@
 package dev.userbench.embedded;
 
+import dev.userbench.schema.EmbeddedServer;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +21,7 @@ public final class EmbeddedServers {
     public static final String MARIADB = "embedded:mariadb";
 
     /** A started server; closing it stops the server and waits until its processes are gone. */
-    public interface Running extends AutoCloseable {
-
-        /** Where to connect, credentials included (the servers trust local connections). */
-        String jdbcUrl();
-
-        /** {@code embedded:postgres} or {@code embedded:mariadb}. */
-        String embeddedUrl();
+    public interface Running extends EmbeddedServer {
 
         Path dataDirectory();
 
@@ -36,10 +32,16 @@ public final class EmbeddedServers {
          * Stops the server and starts it again on the same data and port with these settings (the rest as
          * first given). PostgreSQL only: MariaDB resizes its buffer pool online, so it needs no restart.
          */
-        void restart(Map<String, String> settings) throws IOException;
-
         @Override
-        void close() throws IOException;
+        void restart(Map<String, String> settings) throws IOException;
+    }
+
+    /** How the helper jar finds these servers when this module is on the classpath. */
+    public static final class Provider implements EmbeddedServer.Provider {
+        @Override
+        public EmbeddedServer start(String embeddedUrl, Map<String, String> settings) throws IOException {
+            return EmbeddedServers.start(embeddedUrl, settings);
+        }
     }
 
     private EmbeddedServers() {

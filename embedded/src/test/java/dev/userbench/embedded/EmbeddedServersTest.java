@@ -3,6 +3,7 @@ package dev.userbench.embedded;
 import dev.userbench.bench.LoginSample;
 import dev.userbench.footprint.CacheSweep;
 import dev.userbench.footprint.InnodbBufferPoolSize;
+import dev.userbench.footprint.SharedBuffersControl;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;

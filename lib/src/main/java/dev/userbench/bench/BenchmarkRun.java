@@ -2,6 +2,7 @@ package dev.userbench.bench;
 
 import dev.userbench.footprint.FootprintEntry;
 import dev.userbench.schema.Dialect;
+import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.DataCheck;
@@ -31,15 +32,22 @@ public final class BenchmarkRun {
     private final RunOptions options;
     private final Progress progress;
     private final Harness harness;
+    private final EmbeddedServer server;
 
     public BenchmarkRun(RunOptions options, Progress progress) {
         this(options, progress, Harness.Listener.NONE);
     }
 
     public BenchmarkRun(RunOptions options, Progress progress, Harness.Listener listener) {
+        this(options, progress, listener, null);
+    }
+
+    /** A run on a server this tool started, which a cache sweep may restart with other settings. */
+    public BenchmarkRun(RunOptions options, Progress progress, Harness.Listener listener, EmbeddedServer server) {
         this.options = options;
         this.progress = progress;
         this.harness = new Harness(options.harness(), listener);
+        this.server = server;
     }
 
     /** The arms of the comparison: one per layout asked for, the same layout twice labelled apart (A/A). */
@@ -126,11 +134,14 @@ public final class BenchmarkRun {
         Harness warm = new Harness(new Harness.Settings(options.trials(), options.warmupCalls(), options.warmupSeconds(),
                 options.harness().comparison(), options.seed(), false));
         Benchmark login = LoginBenchmark.projected();
-        try (var control = MemoryMeasurements.cacheControl(context, dialect)) {
+        try (var control = MemoryMeasurements.cacheControl(context, dialect, server)) {
             long original = control.currentBytes();
             List<Long> applied = new ArrayList<>();
             for (long size : sizes) {
                 long bytes = control.apply(size);
+                if (control.restartsServer()) {
+                    context.session().reopen();
+                }
                 applied.add(bytes);
                 Harness.Outcome outcome = warm.measure(login, arms, context);
                 outcome.measurements().forEach(m -> measurements.add(m.withCacheBytes(bytes)));
@@ -139,6 +150,10 @@ public final class BenchmarkRun {
                 workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), List.of(login), bytes));
             }
             return new MemoryMeasurements.Sweep(control.setting(), control.adjustable(), original, applied);
+        } finally {
+            if (server != null && dialect.engine() == dev.userbench.schema.Engine.POSTGRESQL) {
+                context.session().reopen();
+            }
         }
     }
 

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.footprint.CacheControl;
 import dev.userbench.footprint.FootprintEntry;
 import dev.userbench.footprint.HeapFootprint;
+import dev.userbench.footprint.SharedBuffersControl;
 import dev.userbench.footprint.StorageProbe;
 import dev.userbench.footprint.WorkingSet;
 import dev.userbench.footprint.WorkingSetProbe;
 import dev.userbench.schema.Dialect;
+import dev.userbench.schema.EmbeddedServer;
+import dev.userbench.schema.Engine;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.UserGenerator;
@@ -92,7 +95,15 @@ public final class MemoryMeasurements {
         return fractions.stream().map(f -> Math.max(1L << 20, Math.round(baseline * f))).toList();
     }
 
-    public static CacheControl cacheControl(BenchContext context, Dialect dialect) throws SQLException {
+    /**
+     * The engine's cache control for a sweep: PostgreSQL's shared_buffers needs a restart, which only a
+     * server this tool started may get; elsewhere the engine's own setting (or a fixed cache).
+     */
+    public static CacheControl cacheControl(BenchContext context, Dialect dialect, EmbeddedServer server)
+            throws SQLException {
+        if (server != null && dialect.engine() == Engine.POSTGRESQL) {
+            return new SharedBuffersControl(server);
+        }
         return CacheControl.forConnection(context.connection(), dialect);
     }
 }

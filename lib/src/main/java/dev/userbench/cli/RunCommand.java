@@ -9,20 +9,25 @@ import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
 import dev.userbench.report.RunReport;
+import dev.userbench.bench.Harness;
 import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.schema.Layouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code userbench run}: the study's benchmark, headless. */
@@ -39,7 +44,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Database to measure in: jdbc:sqlite:FILE, jdbc:mysql://HOST:PORT/DB (mysql-connector-j), "
-                    + "jdbc:mariadb://HOST:PORT/DB (MariaDB Connector/J) or jdbc:postgresql://HOST:PORT/DB. "
+                    + "jdbc:mariadb://HOST:PORT/DB (MariaDB Connector/J), jdbc:postgresql://HOST:PORT/DB, or "
+                    + "embedded:postgres / embedded:mariadb for a server the tool starts and stops itself. "
                     + "Default: the SQLite file temp/db/benchmarking_user.db.")
     String jdbcUrl;
 
@@ -106,6 +112,11 @@ public final class RunCommand implements Callable<Integer> {
                     + "PostgreSQL's shared_buffers needs a restart, so it is reported as fixed).")
     List<Double> cacheSweep = new ArrayList<>();
 
+    @Option(names = "--engine-setting", paramLabel = "KEY=VALUE",
+            description = "A server setting for an embedded:postgres or embedded:mariadb server the tool starts, by the "
+                    + "engine's own name, e.g. shared_buffers=256MB or innodb_buffer_pool_size=256M (repeatable).")
+    Map<String, String> engineSettings = new LinkedHashMap<>();
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for results.json and results.csv. Default: temp/results/<UTC time>/.")
     Path outDir;
@@ -118,8 +129,14 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
+        EmbeddedServer server = null;
         try {
-            connection = new ConnectionSpec(jdbcUrl != null ? jdbcUrl : defaultUrl(), user, passwordFromEnvironment());
+            String url = jdbcUrl != null ? jdbcUrl : defaultUrl();
+            if (EmbeddedServer.isEmbedded(url)) {
+                out.println("Starting " + url + " ...");
+                server = EmbeddedServer.start(url, engineSettings);
+            }
+            connection = new ConnectionSpec(server != null ? server.jdbcUrl() : url, user, passwordFromEnvironment());
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize,
                     bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheSweep);
             options.connection().dialect();
@@ -129,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
                     + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl());
             RunResult result;
             try {
-                result = new BenchmarkRun(options, new ConsoleProgress(err)).execute();
+                result = new BenchmarkRun(options, new ConsoleProgress(err), Harness.Listener.NONE, server).execute();
             } catch (RunFailedException failed) {
                 if (failed.partial() != null) {
                     Path json = ResultsJson.write(failed.partial(), folder);
@@ -164,6 +181,19 @@ public final class RunCommand implements Callable<Integer> {
                 e.printStackTrace(err);
             }
             return failure.exitCode().code();
+        } finally {
+            stop(server, err);
+        }
+    }
+
+    private static void stop(EmbeddedServer server, PrintWriter err) {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            err.println("userbench: the embedded server did not stop cleanly: " + e.getMessage());
         }
     }
 

@@ -18,6 +18,11 @@ public interface CacheControl extends AutoCloseable {
     /** The engine's name for the setting, e.g. {@code innodb_buffer_pool_size}. */
     String setting();
 
+    /** True when a change restarts the server: connections made before it are gone afterwards. */
+    default boolean restartsServer() {
+        return false;
+    }
+
     /** False when requests are ignored (the cache size is fixed for this run). */
     boolean adjustable();
 

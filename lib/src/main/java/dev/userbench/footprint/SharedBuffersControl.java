@@ -1,7 +1,7 @@
-package dev.userbench.embedded;
+package dev.userbench.footprint;
 
-import dev.userbench.footprint.CacheControl;
 import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.EmbeddedServer;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -17,12 +17,12 @@ import java.util.Map;
  */
 public final class SharedBuffersControl implements CacheControl {
 
-    private final EmbeddedServers.Running server;
+    private final EmbeddedServer server;
     private final long original;
     private Connection connection;
 
-    public SharedBuffersControl(EmbeddedServers.Running server) throws SQLException {
-        if (!EmbeddedServers.POSTGRES.equals(server.embeddedUrl())) {
+    public SharedBuffersControl(EmbeddedServer server) throws SQLException {
+        if (!server.embeddedUrl().contains("postgres")) {
             throw new IllegalArgumentException("shared_buffers is a PostgreSQL setting; the server is " + server.embeddedUrl());
         }
         this.server = server;
@@ -33,6 +33,11 @@ public final class SharedBuffersControl implements CacheControl {
     @Override
     public String setting() {
         return "shared_buffers";
+    }
+
+    @Override
+    public boolean restartsServer() {
+        return true;
     }
 
     @Override
