@@ -87,6 +87,14 @@ class RunCommandTest {
     }
 
     @Test
+    void anEmbeddedServerWithoutItsModuleSaysHowToGetIt(@TempDir Path dir) {
+        Outcome outcome = userbench("run", "--jdbc-url", "embedded:postgres", "--out", dir.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(outcome.err().strip()).doesNotContain("\n").contains("optional module embedded/", "./userbench");
+    }
+
+    @Test
     void helpExplainsEveryOptionOfRun() {
         Outcome outcome = userbench("run", "--help");
         assertThat(outcome.exitCode()).isZero();
