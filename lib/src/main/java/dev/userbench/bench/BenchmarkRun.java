@@ -30,6 +30,9 @@ public final class BenchmarkRun {
     private final RunOptions options;
     private final Progress progress;
     private final Harness harness;
+    /** The live session, so that {@link #cancel} can cut it from another thread (a Ctrl-C handler). */
+    private volatile Session session;
+    private volatile String cancelReason;
 
     public BenchmarkRun(RunOptions options, Progress progress) {
         this(options, progress, Harness.Listener.NONE);
@@ -68,6 +71,10 @@ public final class BenchmarkRun {
         List<Harness.Warmup> warmups = new ArrayList<>();
         String phase = "connecting to " + options.connection().maskedUrl();
         try (Session session = new Session(options.connection())) {
+            this.session = session;
+            if (cancelReason != null) {
+                session.abort();
+            }
             phase = "reading the environment";
             environment = Environment.capture(session.connection(), options, startedAt);
             List<String> emails = LoginSample.emails(generator, options.users(), options.logins(), options.seed());
@@ -89,10 +96,27 @@ public final class BenchmarkRun {
         } catch (SQLException | RuntimeException e) {
             String where = phase.equals("data check") || phase.startsWith("connecting") || phase.startsWith("reading")
                     ? phase : harness.phase();
+            // the reason goes into results.json: never with a password a driver may have quoted back
+            String reason = cancelReason != null ? cancelReason : options.connection().redact(String.valueOf(e.getMessage()));
             RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
-                    new RunResult.Failure(where, String.valueOf(e.getMessage())), environment, dataCheck,
+                    new RunResult.Failure(where, reason), environment, dataCheck,
                     measurements, comparisons, warmups);
             throw new RunFailedException(where, partial, e);
+        } finally {
+            this.session = null;
+        }
+    }
+
+    /**
+     * Stops the run from another thread: its connection is cut, so the running step fails at once and the
+     * run ends as a failed one (results so far kept) with this reason. The server rolls back the open
+     * transaction, as it does for any dropped connection.
+     */
+    public void cancel(String reason) {
+        cancelReason = reason;
+        Session current = session;
+        if (current != null) {
+            current.abort();
         }
     }
 
