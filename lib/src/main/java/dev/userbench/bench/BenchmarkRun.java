@@ -77,6 +77,7 @@ public final class BenchmarkRun {
             }
             phase = "reading the environment";
             environment = Environment.capture(session.connection(), options, startedAt);
+            phase = "measuring";
             List<String> emails = LoginSample.emails(generator, options.users(), options.logins(), options.seed());
             BenchContext context = new BenchContext(session, generator, options.users(), options.batchSize(),
                     emails, progress);
@@ -89,6 +90,7 @@ public final class BenchmarkRun {
                 summaries.add(DataCheck.of(session.connection(), sql));
             }
             dataCheck = RunResult.DataCheckResult.of(summaries, DataCheck.expected(generator, options.users()), options.users());
+            phase = "measuring";
             for (Benchmark login : LOGINS) {
                 collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
             }

@@ -68,7 +68,7 @@ public final class CleanCommand implements Callable<Integer> {
             Failure failure = Failure.of(e, connection);
             err.println("userbench: " + failure.message());
             if (verbose) {
-                err.print(Failure.stackTrace(e, connection));
+                err.println(Failure.stackTrace(e, connection));
             }
             return failure.exitCode().code();
         }

@@ -105,7 +105,8 @@ public record Failure(String message, ExitCode exitCode) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String text = clean(e.getMessage());
         String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.contains("no suitable driver")) {
+        if (lower.contains("no suitable driver") || lower.contains("unable to parse url")
+                || lower.contains("malformed") && lower.contains("url")) {
             return noDriver(url);
         }
         if (e instanceof SQLInvalidAuthorizationSpecException || state.startsWith("28")

@@ -24,8 +24,24 @@ public final class Main {
         return home == null || home.isBlank() ? Path.of("").toAbsolutePath() : Path.of(home);
     }
 
+    /** Held so the settings stick: java.util.logging keeps only weak references to loggers. */
+    private static final List<java.util.logging.Logger> QUIET_DRIVERS = new ArrayList<>();
+
     public static void main(String[] args) {
+        quietDriverLogging();
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * pgjdbc and mysql-connector-j log warnings (an unparsable URL, quoted back whole) to the console through
+     * java.util.logging; the command line reports every failure itself, in one masked sentence.
+     */
+    private static void quietDriverLogging() {
+        for (String name : List.of("org.postgresql", "com.mysql", "org.mariadb", "org.sqlite")) {
+            java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+            logger.setLevel(java.util.logging.Level.OFF);
+            QUIET_DRIVERS.add(logger);
+        }
     }
 
     /** Runs the command line and returns its exit code, printing to the given writers. */

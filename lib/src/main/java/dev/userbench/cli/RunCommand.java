@@ -154,7 +154,7 @@ public final class RunCommand implements Callable<Integer> {
                             : "during " + failed.phase() + ": ";
                     err.println("userbench: " + where + failure.message() + kept);
                     if (verbose) {
-                        err.print(Failure.stackTrace(failed, connection));
+                        err.println(Failure.stackTrace(failed, connection));
                     }
                     return failure.exitCode().code();
                 }
@@ -175,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
             Failure failure = Failure.of(e, connection);
             err.println("userbench: " + failure.message());
             if (verbose) {
-                err.print(Failure.stackTrace(e, connection));
+                err.println(Failure.stackTrace(e, connection));
             }
             return failure.exitCode().code();
         }
