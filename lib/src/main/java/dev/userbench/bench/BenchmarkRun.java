@@ -99,7 +99,7 @@ public final class BenchmarkRun {
             String where = phase.equals("data check") || phase.startsWith("connecting") || phase.startsWith("reading")
                     ? phase : harness.phase();
             // the reason goes into results.json: never with a password a driver may have quoted back
-            String reason = cancelReason != null ? cancelReason : options.connection().redact(String.valueOf(e.getMessage()));
+            String reason = cancelReason != null ? cancelReason : brief(options.connection().redact(String.valueOf(e.getMessage())));
             RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
                     new RunResult.Failure(where, reason), environment, dataCheck,
                     measurements, comparisons, warmups);
@@ -120,6 +120,12 @@ public final class BenchmarkRun {
         if (current != null) {
             current.abort();
         }
+    }
+
+    /** The first line, at most 500 characters: pgjdbc quotes a failed batch whole, every row's values included. */
+    private static String brief(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() <= 500 ? first : first.substring(0, 497) + "...";
     }
 
     private static void collect(Harness.Outcome outcome, List<Measurement> measurements,

@@ -52,8 +52,7 @@ public record Failure(String message, ExitCode exitCode) {
         if (!started) {
             return failure;
         }
-        SQLException sql = find(failed.getCause(), SQLException.class);
-        if (failure.exitCode() == ExitCode.CONNECTION && sql != null && isConnectionLoss(sql)) {
+        if (failure.exitCode() != ExitCode.USAGE && connectionLost(failed.getCause())) {
             return new Failure("the connection to " + connection.maskedUrl() + " was lost: check that the server is "
                     + "still up and reachable, then run again (the next run starts from fresh tables)", ExitCode.CONNECTION);
         }
@@ -161,10 +160,31 @@ public record Failure(String message, ExitCode exitCode) {
                 || lower.contains("disk is full") || lower.contains("no space left") || lower.contains("disk full");
     }
 
-    /** A session that was up and then went away, rather than one that never came up. */
+    /**
+     * Whether a session that was up went away. Drivers say so in many ways: SQL state 08xxx, or only that the
+     * statement or connection is closed (mysql-connector-j, whose rollback then fails with 08003), so the
+     * causes and suppressed exceptions are all looked at.
+     */
+    private static boolean connectionLost(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && isConnectionLoss(sql)) {
+                return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof SQLException sql && isConnectionLoss(sql)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isConnectionLoss(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        return state.startsWith("08") || String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("communications link");
+        String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return state.startsWith("08") || text.contains("communications link") || text.contains("connection closed")
+                || text.contains("connection has been closed") || text.contains("connection is closed")
+                || text.contains("i/o error");
     }
 
     private static <T extends Throwable> T find(Throwable error, Class<T> type) {

@@ -84,8 +84,32 @@ public final class MySqlDialect extends BaseDialect {
         List<String> objects = new ArrayList<>();
         objects.addAll(names(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", namespace));
         objects.addAll(names(connection, "SELECT routine_name FROM information_schema.routines WHERE routine_schema = ?", namespace));
-        objects.addAll(names(connection, "SELECT event_name FROM information_schema.events WHERE event_schema = ?", namespace));
+        objects.addAll(events(connection, namespace));
         return List.copyOf(objects);
+    }
+
+    /**
+     * information_schema.events refuses to answer while the event scheduler is disabled (as on a server
+     * started with --skip-grant-tables); mysql.event holds the same names, when the user may read it.
+     */
+    private static List<String> events(Connection connection, String namespace) throws SQLException {
+        try {
+            return names(connection, "SELECT event_name FROM information_schema.events WHERE event_schema = ?", namespace);
+        } catch (SQLException schedulerDisabled) {
+            restartTransaction(connection);
+            try {
+                return names(connection, "SELECT name FROM mysql.event WHERE db = ?", namespace);
+            } catch (SQLException notReadable) {
+                restartTransaction(connection);
+                return List.of();
+            }
+        }
+    }
+
+    private static void restartTransaction(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
     }
 
     @Override
