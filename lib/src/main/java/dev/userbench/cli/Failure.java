@@ -108,6 +108,10 @@ public record Failure(String message, ExitCode exitCode) {
                 || lower.contains("malformed") && lower.contains("url")) {
             return noDriver(url);
         }
+        if (lower.contains("access denied") && lower.contains("to database")) {
+            return new Failure("the database user may not use that database (" + text + "): grant it all privileges "
+                    + "on the tool's database, or choose another with --schema", ExitCode.CONNECTION);
+        }
         if (e instanceof SQLInvalidAuthorizationSpecException || state.startsWith("28")
                 || lower.contains("access denied") || lower.contains("password authentication failed")) {
             return new Failure("the server at " + url + " refused the user or password: check --user and "

@@ -79,7 +79,7 @@ public final class Main {
         return secrets;
     }
 
-    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)--?(pass|pw|pwd|secret)[a-z-]*(=.*)?");
+    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)--?[a-z-]*(pas|pw|secret)[a-z-]*(=.*)?");
 
     static final class Version implements CommandLine.IVersionProvider {
         @Override

@@ -22,15 +22,16 @@ public final class JdbcUrls {
     /**
      * A password-like parameter in a query string, in ;key=value pairs, or in MySQL's
      * {@code address=(host=h)(password=p)} form: any key ending in password, pwd or secret
-     * (password, sslpassword, trustCertificateKeyStorePassword, ...).
+     * (password, sslpassword, trustCertificateKeyStorePassword, ...). The value ends at white space too, so
+     * that masking a message that quotes a URL does not swallow the rest of the sentence.
      */
     private static final Pattern PASSWORD_PARAMETER =
-            Pattern.compile("(?i)([?&;(]\\s*[a-z_.-]*(?:password|pwd|secret)\\s*=)([^&;)]*)");
+            Pattern.compile("(?i)([?&;(]\\s*[a-z_.-]*(?:password|pwd|secret)\\s*=)([^&;)\\s]*)");
     /**
      * {@code //user:secret@host}: the secret runs to the last {@code @} before the path, so a password
      * holding an {@code @} is masked whole.
      */
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;&]*:)([^/?#]*)(@)");
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@?;&\\s]*:)([^/?#\\s]*)(@)");
 
     private JdbcUrls() {
     }
