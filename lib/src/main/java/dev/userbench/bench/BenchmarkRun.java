@@ -33,6 +33,9 @@ public final class BenchmarkRun {
     private final Progress progress;
     private final Harness harness;
     private final EmbeddedServer server;
+    /** The live session, so that {@link #cancel} can cut it from another thread (a Ctrl-C handler). */
+    private volatile Session session;
+    private volatile String cancelReason;
 
     public BenchmarkRun(RunOptions options, Progress progress) {
         this(options, progress, Harness.Listener.NONE);
@@ -81,8 +84,13 @@ public final class BenchmarkRun {
         MemoryMeasurements.Sweep sweep = null;
         String phase = "connecting to " + options.connection().maskedUrl();
         try (Session session = new Session(options.connection())) {
+            this.session = session;
+            if (cancelReason != null) {
+                session.abort();
+            }
             phase = "reading the environment";
             environment = Environment.capture(session.connection(), options, startedAt);
+            phase = "measuring";
             List<String> emails = LoginSample.emails(generator, options.users(), options.logins(), options.seed());
             BenchContext context = new BenchContext(session, generator, options.users(), options.batchSize(),
                     emails, progress);
@@ -98,24 +106,28 @@ public final class BenchmarkRun {
             phase = "measuring storage";
             footprint.addAll(MemoryMeasurements.storage(context, dialect, layoutsOf(distinct)));
             heap = MemoryMeasurements.heap(generator);
+            phase = "measuring";
             for (Benchmark login : LOGINS) {
                 collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
             }
             phase = "counting the pages logins touch";
             workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
             if (!options.cacheFractions().isEmpty()) {
-                phase = "cache sweep";
+                phase = "the cache sweep";
                 sweep = sweep(context, dialect, arms, distinct, footprint, measurements, comparisons, warmups, workingSet);
             }
             return new RunResult(RunResult.COMPLETE, null, environment, dataCheck, measurements, comparisons, warmups,
                     footprint, workingSet, heap, sweep);
         } catch (SQLException | RuntimeException e) {
-            String where = phase.equals("data check") || phase.startsWith("connecting") || phase.startsWith("reading")
-                    ? phase : harness.phase();
+            String where = phase.equals("measuring") ? harness.phase() : phase;
+            // the reason goes into results.json: never with a password a driver may have quoted back
+            String reason = cancelReason != null ? cancelReason : brief(options.connection().redact(String.valueOf(e.getMessage())));
             RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
-                    new RunResult.Failure(where, String.valueOf(e.getMessage())), environment, dataCheck,
+                    new RunResult.Failure(where, reason), environment, dataCheck,
                     measurements, comparisons, warmups, footprint, workingSet, heap, sweep);
             throw new RunFailedException(where, partial, e);
+        } finally {
+            this.session = null;
         }
     }
 
@@ -159,6 +171,25 @@ public final class BenchmarkRun {
 
     private static List<Layout> layoutsOf(Map<String, LayoutSql> distinct) {
         return distinct.values().stream().map(LayoutSql::layout).toList();
+    }
+
+    /**
+     * Stops the run from another thread: its connection is cut, so the running step fails at once and the
+     * run ends as a failed one (results so far kept) with this reason. The server rolls back the open
+     * transaction, as it does for any dropped connection.
+     */
+    public void cancel(String reason) {
+        cancelReason = reason;
+        Session current = session;
+        if (current != null) {
+            current.abort();
+        }
+    }
+
+    /** The first line, at most 500 characters: pgjdbc quotes a failed batch whole, every row's values included. */
+    private static String brief(String message) {
+        String first = message.strip().lines().findFirst().orElse("");
+        return first.length() <= 500 ? first : first.substring(0, 497) + "...";
     }
 
     private static void collect(Harness.Outcome outcome, List<Measurement> measurements,

@@ -85,7 +85,12 @@ public final class InsertBenchmark implements Benchmark {
             connection.commit();
             recorder.addWall(System.nanoTime() - start);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            // an engine may have rolled back already (SQLite on a full disk): keep the cause, not the rollback's error
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
             throw e;
         } finally {
             for (PreparedStatement insert : inserts) {

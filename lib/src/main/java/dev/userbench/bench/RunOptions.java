@@ -108,6 +108,7 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("jdbc_url", connection.maskedUrl());
         options.put("user", connection.user());
+        options.put("namespace", connection.namespace().name());
         options.put("layouts", layouts.stream().map(Layout::name).toList());
         options.put("users", users);
         options.put("logins", logins);

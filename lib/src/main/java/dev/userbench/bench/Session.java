@@ -9,7 +9,7 @@ import java.sql.SQLException;
 public final class Session implements AutoCloseable {
 
     private final ConnectionSpec spec;
-    private Connection connection;
+    private volatile Connection connection;
 
     public Session(ConnectionSpec spec) throws SQLException {
         this.spec = spec;
@@ -28,6 +28,22 @@ public final class Session implements AutoCloseable {
         connection.close();
         connection = spec.open();
         return connection;
+    }
+
+    /**
+     * Cuts the connection from another thread. {@link Connection#abort} closes the socket under a running
+     * statement; SQLite's driver does nothing on abort, so close it, which waits for the current step.
+     */
+    public void abort() {
+        Connection current = connection;
+        try {
+            current.abort(Runnable::run);
+            if (!current.isClosed()) {
+                current.close();
+            }
+        } catch (SQLException | RuntimeException ignored) {
+            // already broken: that is what was wanted
+        }
     }
 
     @Override

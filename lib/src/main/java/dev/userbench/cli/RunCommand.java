@@ -13,6 +13,7 @@ import dev.userbench.bench.Harness;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.schema.Layouts;
+import dev.userbench.schema.Namespace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -56,6 +58,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "Database password; prefer the environment variable USERBENCH_PASSWORD, which is read "
                     + "when this is absent. Never printed or stored.")
     String password;
+
+    @Option(names = "--schema", paramLabel = "NAME",
+            description = "The database (MySQL/MariaDB) or schema (PostgreSQL) that holds the tool's tables; created "
+                    + "and marked as the tool's when absent. The URL's database is only where the tool connects. "
+                    + "Not for SQLite, whose file is the tool's (default: " + Namespace.DEFAULT_NAME + ").")
+    String schema;
+
+    @Option(names = "--allow-existing",
+            description = "Adopt a database or schema (or SQLite file) that already holds other tables: the tool then "
+                    + "marks it and creates and drops its own tables there, never the others. Without it, such a "
+                    + "namespace is refused.")
+    boolean allowExisting;
 
     @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
             description = "How many fake users to insert into each layout (default: ${DEFAULT-VALUE}).")
@@ -136,28 +150,41 @@ public final class RunCommand implements Callable<Integer> {
                 out.println("Starting " + url + " ...");
                 server = EmbeddedServer.start(url, engineSettings);
             }
-            connection = new ConnectionSpec(server != null ? server.jdbcUrl() : url, user, passwordFromEnvironment());
+            connection = connectionSpec(server != null ? server.jdbcUrl() : url, user, passwordFromEnvironment(),
+                    schema, allowExisting);
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize,
                     bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheSweep);
-            options.connection().dialect();
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
+            checkWritable(folder);
             out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
-                    + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl());
+                    + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
+                    + (connection.dialect().namespaceKind().equals("file") ? ""
+                    : " in " + connection.namespace().describe(connection.dialect())));
             RunResult result;
-            try {
-                result = new BenchmarkRun(options, new ConsoleProgress(err), Harness.Listener.NONE, server).execute();
-            } catch (RunFailedException failed) {
-                if (failed.partial() != null) {
-                    Path json = ResultsJson.write(failed.partial(), folder);
-                    err.println("userbench: kept the results finished so far in " + json + " (status failed)");
+            BenchmarkRun run = new BenchmarkRun(options, new ConsoleProgress(err), Harness.Listener.NONE, server);
+            try (Interruption interruption = Interruption.onSignal(() -> run.cancel("interrupted (Ctrl-C)"))) {
+                try {
+                    result = run.execute();
+                } catch (RunFailedException failed) {
+                    String kept = "";
+                    if (failed.partial() != null) {
+                        Path json = ResultsJson.write(failed.partial(), folder);
+                        kept = "; kept the results finished so far in " + json + " (status failed)";
+                    }
+                    if (interruption.happened()) {
+                        err.println("userbench: interrupted during " + failed.phase() + kept);
+                        return ExitCode.INTERRUPTED.code();
+                    }
+                    Failure failure = Failure.ofRun(failed, connection);
+                    String where = failed.partial() == null && failed.phase().startsWith("connecting") ? ""
+                            : "during " + failed.phase() + ": ";
+                    err.println("userbench: " + where + failure.message() + kept);
+                    if (verbose) {
+                        err.println(Failure.stackTrace(failed, connection));
+                    }
+                    return failure.exitCode().code();
                 }
-                Failure failure = Failure.of(failed.getCause(), connection.maskedUrl());
-                err.println("userbench: during " + failed.phase() + ": " + failure.message());
-                if (verbose) {
-                    failed.printStackTrace(err);
-                }
-                return failure.exitCode() == ExitCode.USAGE ? ExitCode.RUN_FAILED.code() : failure.exitCode().code();
             }
             out.println();
             out.println(ResultTables.console(ResultTables.measurements(result)));
@@ -175,10 +202,10 @@ public final class RunCommand implements Callable<Integer> {
                     + HistogramExport.FOLDER + "/");
             return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
         } catch (Exception | Error e) {
-            Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());
+            Failure failure = Failure.of(e, connection);
             err.println("userbench: " + failure.message());
             if (verbose) {
-                e.printStackTrace(err);
+                err.println(Failure.stackTrace(e, connection));
             }
             return failure.exitCode().code();
         } finally {
@@ -197,12 +224,40 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private String passwordFromEnvironment() {
-        if (password != null) {
-            return password;
+    /** The connection with its namespace; --schema means nothing on SQLite, so it is refused there. */
+    static ConnectionSpec connectionSpec(String url, String user, String password, String schema, boolean allowExisting) {
+        ConnectionSpec plain = new ConnectionSpec(url, user, password);
+        if (schema != null && plain.dialect().namespaceKind().equals("file")) {
+            throw new UsageException("--schema does not apply to SQLite, whose database file is the tool's: "
+                    + "name a file of its own in --jdbc-url instead");
+        }
+        return plain.withNamespace(new Namespace(schema == null ? Namespace.DEFAULT_NAME : schema, allowExisting));
+    }
+
+    /** Finds an unwritable --out before the run rather than after its last minute. */
+    private static void checkWritable(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            Path probe = Files.createTempFile(folder, ".userbench-write-check", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | UnsupportedOperationException e) {
+            String reason = e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+                    ? fs.getReason() : e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+            throw new UsageException("cannot write the results to " + folder + " (" + reason
+                    + "): choose a writable folder with --out");
+        }
+    }
+
+    static String passwordFrom(String option) {
+        if (option != null) {
+            return option;
         }
         String fromEnvironment = System.getenv("USERBENCH_PASSWORD");
         return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+
+    private String passwordFromEnvironment() {
+        return passwordFrom(password);
     }
 
     static String defaultUrl() {

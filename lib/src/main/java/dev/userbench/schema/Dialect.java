@@ -7,7 +7,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -30,6 +33,27 @@ public interface Dialect {
 
     /** Quotes an identifier that comes from a user (a schema or database name). */
     String quoteIdentifier(String identifier);
+
+    /** What a {@link Namespace} is on this engine: {@code database}, {@code schema} or {@code file}. */
+    String namespaceKind();
+
+    boolean namespaceExists(Connection connection, String namespace) throws SQLException;
+
+    void createNamespace(Connection connection, String namespace) throws SQLException;
+
+    /** Makes unqualified table names of this session resolve inside the namespace, and only there. */
+    void enterNamespace(Connection connection, String namespace) throws SQLException;
+
+    /** The tables, views and other named objects a namespace holds (never its indexes). */
+    List<String> objectsIn(Connection connection, String namespace) throws SQLException;
+
+    /** Drops a namespace that {@link #objectsIn} found empty. */
+    void dropNamespace(Connection connection, String namespace) throws SQLException;
+
+    /** The file that is the namespace, on an engine whose database is a file; removed once empty and the tool's. */
+    default Optional<Path> namespaceFile(String url) {
+        return Optional.empty();
+    }
 
     /** Driver properties this tool relies on, unless the URL already sets them. */
     default Properties driverDefaults() {

@@ -7,6 +7,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -49,6 +51,70 @@ public final class MySqlDialect extends BaseDialect {
     @Override
     public String quoteIdentifier(String identifier) {
         return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String namespaceKind() {
+        return "database";
+    }
+
+    @Override
+    public boolean namespaceExists(Connection connection, String namespace) throws SQLException {
+        return !names(connection, "SELECT schema_name FROM information_schema.schemata WHERE schema_name = ?", namespace).isEmpty();
+    }
+
+    @Override
+    public void createNamespace(Connection connection, String namespace) throws SQLException {
+        execute(connection, "CREATE DATABASE " + quoteIdentifier(namespace) + " DEFAULT CHARACTER SET utf8mb4");
+    }
+
+    /**
+     * A plain USE rather than {@link Connection#setCatalog}: mysql-connector-j trims the name and passes one
+     * that already looks quoted through unchanged, so odd names would land elsewhere. The price is that
+     * that driver's {@code getCatalog()} keeps reporting the URL's database; the tool never asks it.
+     */
+    @Override
+    public void enterNamespace(Connection connection, String namespace) throws SQLException {
+        execute(connection, "USE " + quoteIdentifier(namespace));
+    }
+
+    /** Tables and views, and the routines and events that DROP DATABASE would take along too. */
+    @Override
+    public List<String> objectsIn(Connection connection, String namespace) throws SQLException {
+        List<String> objects = new ArrayList<>();
+        objects.addAll(names(connection, "SELECT table_name FROM information_schema.tables WHERE table_schema = ?", namespace));
+        objects.addAll(names(connection, "SELECT routine_name FROM information_schema.routines WHERE routine_schema = ?", namespace));
+        objects.addAll(events(connection, namespace));
+        return List.copyOf(objects);
+    }
+
+    /**
+     * information_schema.events refuses to answer while the event scheduler is disabled (as on a server
+     * started with --skip-grant-tables); mysql.event holds the same names, when the user may read it.
+     */
+    private static List<String> events(Connection connection, String namespace) throws SQLException {
+        try {
+            return names(connection, "SELECT event_name FROM information_schema.events WHERE event_schema = ?", namespace);
+        } catch (SQLException schedulerDisabled) {
+            restartTransaction(connection);
+            try {
+                return names(connection, "SELECT name FROM mysql.event WHERE db = ?", namespace);
+            } catch (SQLException notReadable) {
+                restartTransaction(connection);
+                return List.of();
+            }
+        }
+    }
+
+    private static void restartTransaction(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+        }
+    }
+
+    @Override
+    public void dropNamespace(Connection connection, String namespace) throws SQLException {
+        execute(connection, "DROP DATABASE " + quoteIdentifier(namespace));
     }
 
     /** Real batches: without these both drivers send a batch as one round trip per row. */

