@@ -112,9 +112,14 @@ public final class StorageProbe {
                             clustered ? FootprintEntry.TABLE : FootprintEntry.INDEX, rows.getLong(2)));
                 }
             }
+        } catch (SQLException denied) {
+            // a user without SELECT on the mysql schema (a least-privilege benchmark user) cannot read the
+            // per-index figures; the totals below need no such right
+            connection.rollback();
+            entries.clear();
         }
         if (entries.isEmpty()) {
-            // persistent statistics are off (innodb_stats_persistent=0): information_schema still has totals
+            // persistent statistics are off (innodb_stats_persistent=0) or unreadable: information_schema has totals
             entries.addAll(innodbTotals(connection, layout, table));
         }
         requireFound(entries, table);

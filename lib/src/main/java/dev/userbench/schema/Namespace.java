@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public record Namespace(String name, boolean adoptExisting) {
 
+    /** The table that marks a namespace as the tool's own. */
+    public static final String MARKER_TABLE = "userbench_marker";
     public static final String DEFAULT_NAME = "userbench";
     /** PostgreSQL truncates longer names to 63 bytes without a word; MySQL allows 64 characters. */
     public static final int MAX_NAME_BYTES = 63;

@@ -15,7 +15,7 @@ import java.util.List;
  */
 final class NamespaceMarker {
 
-    static final String TABLE = "userbench_marker";
+    static final String TABLE = Namespace.MARKER_TABLE;
 
     private NamespaceMarker() {
     }
