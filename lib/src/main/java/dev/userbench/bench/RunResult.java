@@ -14,7 +14,8 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(String status, Failure failure, Environment environment, DataCheckResult dataCheck,
                         List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
-                        List<Harness.Warmup> warmups) {
+                        List<Harness.Warmup> warmups,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkloadCheck> workloadChecks) {
 
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
@@ -41,10 +42,37 @@ public record RunResult(String status, Failure failure, Environment environment,
         }
     }
 
+    /**
+     * The layouts' consistency after a writing workload (when the seed's checksum no longer applies):
+     * every table has the same number of rows and every non-root row has its root row.
+     */
+    public record WorkloadCheck(String workload, long users, boolean consistent, List<DataCheck.Consistency> layouts) {
+        public WorkloadCheck {
+            layouts = List.copyOf(layouts);
+        }
+
+        public static WorkloadCheck of(String workload, long users, List<DataCheck.Consistency> layouts) {
+            return new WorkloadCheck(workload, users, layouts.stream().allMatch(DataCheck.Consistency::consistent), layouts);
+        }
+    }
+
     public RunResult {
         measurements = List.copyOf(measurements);
         comparisons = List.copyOf(comparisons);
         warmups = List.copyOf(warmups);
+        workloadChecks = workloadChecks == null ? List.of() : List.copyOf(workloadChecks);
+    }
+
+    /** A result without workloads. */
+    public RunResult(String status, Failure failure, Environment environment, DataCheckResult dataCheck,
+                     List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
+                     List<Harness.Warmup> warmups) {
+        this(status, failure, environment, dataCheck, measurements, comparisons, warmups, List.of());
+    }
+
+    /** True when every data check after a writing workload held. */
+    public boolean workloadChecksHold() {
+        return workloadChecks.stream().allMatch(WorkloadCheck::consistent);
     }
 
     public Optional<Measurement> find(String layout, String operation, String variant) {

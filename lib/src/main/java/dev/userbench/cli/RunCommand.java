@@ -1,9 +1,14 @@
 package dev.userbench.cli;
 
 import dev.userbench.bench.BenchmarkRun;
+import dev.userbench.bench.Harness;
 import dev.userbench.bench.RunOptions;
 import dev.userbench.bench.RunFailedException;
 import dev.userbench.bench.RunResult;
+import dev.userbench.bench.workload.KeyDistribution;
+import dev.userbench.bench.workload.Mix;
+import dev.userbench.bench.workload.WorkloadPlan;
+import dev.userbench.bench.workload.WorkloadSettings;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
@@ -19,6 +24,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code userbench run}: the study's benchmark, headless. */
@@ -47,9 +53,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "when this is absent. Never printed or stored.")
     String password;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
-            description = "How many fake users to insert into each layout (default: ${DEFAULT-VALUE}).")
-    long users;
+    @Option(names = "--users", paramLabel = "N[,N...]", defaultValue = "10000", split = ",",
+            description = "How many fake users to insert into each layout; several sizes (e.g. 10000,100000) run "
+                    + "everything once per size, in one results file (default: ${DEFAULT-VALUE}).")
+    List<Long> users;
 
     @Option(names = "--logins", paramLabel = "N", defaultValue = "1000",
             description = "How many logins to time on each layout, with the same sampled users everywhere; more "
@@ -64,6 +71,33 @@ public final class RunCommand implements Callable<Integer> {
             description = "Layouts to compare, the first as baseline: monolith, fragmented, monolith_covering, "
                     + "fragmented_hot_touch (default: ${DEFAULT-VALUE}).")
     String layouts;
+
+    @Option(names = "--workloads", paramLabel = "A,B", defaultValue = WorkloadPlan.STUDY,
+            description = "What to run: study (the study's insert and login benchmarks), signup, login, login_touch, "
+                    + "profile_view, profile_edit, mixed, or all (the study and every workload) (default: ${DEFAULT-VALUE}).")
+    String workloads;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Client threads of each workload, each with its own connection (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "2000",
+            description = "Operations per thread in each workload trial, the same on every layout (default: ${DEFAULT-VALUE}).")
+    long ops;
+
+    @Option(names = "--distribution", paramLabel = "NAME", defaultValue = "zipfian",
+            description = "How workloads pick existing users: uniform, or zipfian (YCSB's scrambled zipfian) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String distribution;
+
+    @Option(names = "--zipf-constant", paramLabel = "THETA", defaultValue = "0.99",
+            description = "Skew of the zipfian distribution, above 0 and below 1 (default: ${DEFAULT-VALUE}, YCSB's).")
+    double zipfConstant;
+
+    @Option(names = "--mix", paramLabel = "NAME=W,...",
+            defaultValue = "login=70,profile_view=15,login_touch=10,profile_edit=4,signup=1",
+            description = "Weights of the mixed workload's operations (default: ${DEFAULT-VALUE}).")
+    String mix;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
             description = "Rows per JDBC batch in batched inserts (default: ${DEFAULT-VALUE}).")
@@ -109,16 +143,18 @@ public final class RunCommand implements Callable<Integer> {
         ConnectionSpec connection = null;
         try {
             connection = new ConnectionSpec(jdbcUrl != null ? jdbcUrl : defaultUrl(), user, passwordFromEnvironment());
-            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize,
+            WorkloadPlan plan = WorkloadPlan.parse(workloads, users, new WorkloadSettings(threads, ops,
+                    KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
+            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
                     bioChars, trials, warmupCalls, warmupSeconds, threshold, cold);
             options.connection().dialect();
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
-                    + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl());
+                    + plan.userCounts() + " users and " + options.logins() + " logins on " + connection.maskedUrl());
             RunResult result;
             try {
-                result = new BenchmarkRun(options, new ConsoleProgress(err)).execute();
+                result = new BenchmarkRun(options, plan, new ConsoleProgress(err), Harness.Listener.NONE).execute();
             } catch (RunFailedException failed) {
                 if (failed.partial() != null) {
                     Path json = ResultsJson.write(failed.partial(), folder);
@@ -139,10 +175,15 @@ public final class RunCommand implements Callable<Integer> {
             RunResult.DataCheckResult check = result.dataCheck();
             out.println("Data check: " + (check.equal() ? "every layout holds the same " + check.monolithCount()
                     + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
+            for (RunResult.WorkloadCheck after : result.workloadChecks()) {
+                out.println("Data check after " + after.workload() + " (" + after.users() + " users seeded): "
+                        + (after.consistent() ? "every table of every layout has the same rows, none orphaned"
+                        : "INCONSISTENT " + after.layouts()));
+            }
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
             out.println("Wrote " + json + " and " + csv.getFileName());
-            return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+            return check.equal() && result.workloadChecksHold() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());
             err.println("userbench: " + failure.message());
