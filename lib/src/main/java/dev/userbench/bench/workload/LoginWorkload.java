@@ -32,6 +32,11 @@ public final class LoginWorkload extends Workload {
         return false;
     }
 
+    /** What a login reads: the login columns by email, wherever they live. */
+    public static LayoutSql.Select query(LayoutSql sql) {
+        return sql.loginProjected();
+    }
+
     @Override
     protected Step open(Client client, LayoutSql sql) throws SQLException {
         Statements statements = new Statements(client.connection());
@@ -63,7 +68,7 @@ public final class LoginWorkload extends Workload {
 
         Login(LayoutSql sql, Statements statements) throws SQLException {
             this.sql = sql;
-            this.select = sql.loginProjected();
+            this.select = query(sql);
             this.statement = statements.prepare(select.sql());
         }
 

@@ -28,10 +28,15 @@ public final class ProfileViewWorkload extends Workload {
         return false;
     }
 
+    /** What a profile view reads: every field of the user with the given uid. */
+    public static LayoutSql.Select query(LayoutSql sql) {
+        return sql.selectBy(Field.UID, Field.ALL);
+    }
+
     @Override
     protected Step open(Client client, LayoutSql sql) throws SQLException {
         Statements statements = new Statements(client.connection());
-        LayoutSql.Select select = sql.selectBy(Field.UID, Field.ALL);
+        LayoutSql.Select select = query(sql);
         PreparedStatement statement;
         try {
             statement = statements.prepare(select.sql());
