@@ -1,6 +1,7 @@
 package dev.userbench.bench;
 
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.seed.Seeder;
 
 import java.sql.SQLException;
 
@@ -11,8 +12,25 @@ public interface Benchmark {
 
     String variant();
 
-    /** True when it writes, so every trial must start from the same clean state (empty tables). */
+    /** True when it writes, so every trial must start from the same clean state (see {@link #prepare}). */
     boolean mutates();
+
+    /**
+     * Brings the layout to the state every trial (and warm-up) of a writing benchmark starts from.
+     * By default that is empty tables, which an insert benchmark needs; a workload that reads and
+     * writes existing users restores the seeded users instead.
+     */
+    default void prepare(BenchContext context, LayoutSql sql) throws SQLException {
+        Seeder.recreate(context.connection(), sql);
+    }
+
+    /** How many client threads run it at once, each with its own connection. */
+    default int threads() {
+        return 1;
+    }
+
+    /** How it picks the users it works on, as recorded in the results (e.g. {@code zipfian}). */
+    String distribution();
 
     /** How many calls a measured trial makes at the run's settings. */
     long calls(BenchContext context);

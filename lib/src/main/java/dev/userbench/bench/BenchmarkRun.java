@@ -1,12 +1,15 @@
 package dev.userbench.bench;
 
 import dev.userbench.footprint.FootprintEntry;
+import dev.userbench.bench.workload.Workload;
+import dev.userbench.bench.workload.WorkloadPlan;
 import dev.userbench.schema.Dialect;
 import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.DataCheck;
 import dev.userbench.seed.Progress;
+import dev.userbench.seed.Seeder;
 import dev.userbench.seed.UserGenerator;
 
 import java.sql.SQLException;
@@ -22,7 +25,9 @@ import java.util.Map;
  * then batched), check that the layouts hold the same users, then log in with the same sample on
  * each layout (the study's query, then only the login columns). Every benchmark goes through the
  * {@link Harness}: warm-up, balanced trials, clean state per writing trial, bootstrap comparisons.
- * The last batched insert leaves the data the logins read.
+ * The last batched insert leaves the data the logins read. Then the plan's workloads run on the
+ * seeded users, with a consistency check after each writing one; a plan with several user counts
+ * repeats all of it per size.
  */
 public final class BenchmarkRun {
 
@@ -30,6 +35,7 @@ public final class BenchmarkRun {
     public static final List<Benchmark> LOGINS = List.of(LoginBenchmark.seed(), LoginBenchmark.projected());
 
     private final RunOptions options;
+    private final WorkloadPlan plan;
     private final Progress progress;
     private final Harness harness;
     private final EmbeddedServer server;
@@ -42,12 +48,17 @@ public final class BenchmarkRun {
     }
 
     public BenchmarkRun(RunOptions options, Progress progress, Harness.Listener listener) {
-        this(options, progress, listener, null);
+        this(options, WorkloadPlan.studyOnly(options.users(), options.seed()), progress, listener, null);
     }
 
-    /** A run on a server this tool started, which a cache sweep may restart with other settings. */
-    public BenchmarkRun(RunOptions options, Progress progress, Harness.Listener listener, EmbeddedServer server) {
+    /**
+     * A run of the plan's workloads; {@code server} is a server this tool started (or null), which a
+     * cache sweep may restart with other settings.
+     */
+    public BenchmarkRun(RunOptions options, WorkloadPlan plan, Progress progress, Harness.Listener listener,
+                        EmbeddedServer server) {
         this.options = options;
+        this.plan = plan;
         this.progress = progress;
         this.harness = new Harness(options.harness(), listener);
         this.server = server;
@@ -78,10 +89,11 @@ public final class BenchmarkRun {
         List<Measurement> measurements = new ArrayList<>();
         List<Harness.ComparisonResult> comparisons = new ArrayList<>();
         List<Harness.Warmup> warmups = new ArrayList<>();
-        List<FootprintEntry> footprint = new ArrayList<>();
+        List<MemoryMeasurements.StorageEntry> footprint = new ArrayList<>();
         List<MemoryMeasurements.WorkingSetEntry> workingSet = new ArrayList<>();
         MemoryMeasurements.Heap heap = null;
         MemoryMeasurements.Sweep sweep = null;
+        List<RunResult.WorkloadCheck> workloadChecks = new ArrayList<>();
         String phase = "connecting to " + options.connection().maskedUrl();
         try (Session session = new Session(options.connection())) {
             this.session = session;
@@ -89,42 +101,70 @@ public final class BenchmarkRun {
                 session.abort();
             }
             phase = "reading the environment";
-            environment = Environment.capture(session.connection(), options, startedAt);
-            phase = "measuring";
-            List<String> emails = LoginSample.emails(generator, options.users(), options.logins(), options.seed());
-            BenchContext context = new BenchContext(session, generator, options.users(), options.batchSize(),
-                    emails, progress);
-            for (Benchmark insert : INSERTS) {
-                collect(harness.measure(insert, arms, context), measurements, comparisons, warmups);
-            }
-            phase = "data check";
-            List<DataCheck.Summary> summaries = new ArrayList<>();
-            for (LayoutSql sql : distinct.values()) {
-                summaries.add(DataCheck.of(session.connection(), sql));
-            }
-            dataCheck = RunResult.DataCheckResult.of(summaries, DataCheck.expected(generator, options.users()), options.users());
-            phase = "measuring storage";
-            footprint.addAll(MemoryMeasurements.storage(context, dialect, layoutsOf(distinct)));
+            environment = Environment.capture(session.connection(), options.withUsers(plan.userCounts().get(0)),
+                    startedAt, plan.described());
             heap = MemoryMeasurements.heap(generator);
-            phase = "measuring";
-            for (Benchmark login : LOGINS) {
-                collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
-            }
-            phase = "counting the pages logins touch";
-            workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
-            if (!options.cacheFractions().isEmpty()) {
-                phase = "the cache sweep";
-                sweep = sweep(context, dialect, arms, distinct, footprint, measurements, comparisons, warmups, workingSet);
+            List<Workload> workloads = plan.create();
+            for (long users : plan.userCounts()) {
+                List<String> emails = LoginSample.emails(generator, users, options.logins(), options.seed());
+                BenchContext context = new BenchContext(session, generator, users, options.batchSize(),
+                        emails, progress);
+                if (plan.study()) {
+                    phase = "measuring";
+                    for (Benchmark insert : INSERTS) {
+                        collect(harness.measure(insert, arms, context), measurements, comparisons, warmups);
+                    }
+                } else {
+                    phase = "seeding " + users + " users";
+                    seed(context, distinct.values());
+                }
+                phase = "data check";
+                RunResult.DataCheckResult sized = dataCheck(session, generator, users, distinct.values());
+                dataCheck = dataCheck != null && !dataCheck.equal() ? dataCheck : sized;
+                phase = "measuring storage";
+                List<FootprintEntry> storage = MemoryMeasurements.storage(context, dialect, layoutsOf(distinct));
+                storage.forEach(entry -> footprint.add(MemoryMeasurements.StorageEntry.of(entry, users)));
+                if (plan.study()) {
+                    phase = "measuring";
+                    for (Benchmark login : LOGINS) {
+                        collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
+                    }
+                    phase = "counting the pages logins touch";
+                    workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
+                    if (!options.cacheFractions().isEmpty()) {
+                        phase = "the cache sweep";
+                        sweep = sweep(context, dialect, arms, distinct, storage, measurements, comparisons, warmups,
+                                workingSet);
+                    }
+                }
+                boolean seeded = true;
+                for (Workload workload : workloads) {
+                    if (!workload.mutates() && !seeded) {
+                        phase = "seeding " + users + " users again for " + workload.operation();
+                        seed(context, distinct.values());
+                    }
+                    phase = "measuring";
+                    collect(harness.measure(workload, arms, context), measurements, comparisons, warmups);
+                    if (workload.mutates()) {
+                        seeded = false;
+                        phase = "data check after " + workload.operation();
+                        List<DataCheck.Consistency> layouts = new ArrayList<>();
+                        for (LayoutSql sql : distinct.values()) {
+                            layouts.add(DataCheck.consistency(session.connection(), sql));
+                        }
+                        workloadChecks.add(RunResult.WorkloadCheck.of(workload.operation(), users, layouts));
+                    }
+                }
             }
             return new RunResult(RunResult.COMPLETE, null, environment, dataCheck, measurements, comparisons, warmups,
-                    footprint, workingSet, heap, sweep);
+                    footprint, workingSet, heap, sweep, workloadChecks);
         } catch (SQLException | RuntimeException e) {
             String where = phase.equals("measuring") ? harness.phase() : phase;
             // the reason goes into results.json: never with a password a driver may have quoted back
             String reason = cancelReason != null ? cancelReason : brief(options.connection().redact(String.valueOf(e.getMessage())));
             RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
                     new RunResult.Failure(where, reason), environment, dataCheck,
-                    measurements, comparisons, warmups, footprint, workingSet, heap, sweep);
+                    measurements, comparisons, warmups, footprint, workingSet, heap, sweep, workloadChecks);
             throw new RunFailedException(where, partial, e);
         } finally {
             this.session = null;
@@ -190,6 +230,24 @@ public final class BenchmarkRun {
     private static String brief(String message) {
         String first = message.strip().lines().findFirst().orElse("");
         return first.length() <= 500 ? first : first.substring(0, 497) + "...";
+    }
+
+    /** Seeds every layout with the context's users (the workloads' starting state without the study's inserts). */
+    private static void seed(BenchContext context, Iterable<LayoutSql> layouts) throws SQLException {
+        for (LayoutSql sql : layouts) {
+            Seeder.recreate(context.connection(), sql);
+            new Seeder(context.batchSize()).load(context.connection(), sql, context.generator(), context.users(),
+                    context.progress());
+        }
+    }
+
+    private static RunResult.DataCheckResult dataCheck(Session session, UserGenerator generator, long users,
+                                                       Iterable<LayoutSql> layouts) throws SQLException {
+        List<DataCheck.Summary> summaries = new ArrayList<>();
+        for (LayoutSql sql : layouts) {
+            summaries.add(DataCheck.of(session.connection(), sql));
+        }
+        return RunResult.DataCheckResult.of(summaries, DataCheck.expected(generator, users), users);
     }
 
     private static void collect(Harness.Outcome outcome, List<Measurement> measurements,

@@ -25,6 +25,14 @@ public record Environment(String engine, String engineVersion, String driver, St
                           Map<String, String> settings, Map<String, Object> options) {
 
     public static Environment capture(Connection connection, RunOptions options, Instant startedAt) throws SQLException {
+        return capture(connection, options, startedAt, Map.of());
+    }
+
+    /** As {@link #capture(Connection, RunOptions, Instant)}, with more options (the workloads') added to {@code options}. */
+    public static Environment capture(Connection connection, RunOptions options, Instant startedAt,
+                                      Map<String, Object> moreOptions) throws SQLException {
+        Map<String, Object> described = new java.util.LinkedHashMap<>(options.described());
+        described.putAll(moreOptions);
         DatabaseMetaData meta = connection.getMetaData();
         Dialect dialect = options.connection().dialect();
         String cacheState = !options.cold() ? "warm"
@@ -43,7 +51,7 @@ public record Environment(String engine, String engineVersion, String driver, St
                 Runtime.getRuntime().availableProcessors(),
                 currentCpuModel(),
                 options.users(), options.logins(), options.seed(), startedAt.toString(),
-                currentToolVersion(), cacheState, dialect.settings(connection), options.described());
+                currentToolVersion(), cacheState, dialect.settings(connection), described);
     }
 
     /** JVM flags, without system properties' values: a -D may carry anything, a password included. */

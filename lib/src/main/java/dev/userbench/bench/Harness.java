@@ -6,7 +6,6 @@ import dev.userbench.bench.stats.Comparison;
 import dev.userbench.bench.stats.RatioEstimate;
 import dev.userbench.bench.stats.SampleSet;
 import dev.userbench.schema.LayoutSql;
-import dev.userbench.seed.Seeder;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,7 +15,8 @@ import java.util.List;
 /**
  * Measures one benchmark on several arms (layouts) the way JMH would: a warm-up per arm first,
  * reported apart; then trials in which the arms run interleaved in a balanced order (A B, B A, ...)
- * so drift of the machine cancels; every trial of a writing benchmark starts from empty tables;
+ * so drift of the machine cancels; every trial of a writing benchmark starts from the same state (its
+ * {@link Benchmark#prepare}: empty tables, or the seeded users for a workload);
  * cold reads start from a fresh connection. Each arm's per-call samples feed a bootstrap of the
  * ratio of medians against the first arm, the baseline.
  */
@@ -43,13 +43,19 @@ public final class Harness {
     public record Warmup(String layout, String operation, String variant, long ops, double totalSeconds) {
     }
 
-    /** The ratio candidate/baseline of median per-call latency, its 95 % interval and the verdict. */
+    /**
+     * The ratio candidate/baseline of median per-call latency, its 95 % interval and the verdict, at
+     * the load it was measured under (a run may sweep user counts, so {@code users} tells them apart;
+     * a cache sweep, cache sizes, so {@code cacheBytes}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComparisonResult(String operation, String variant, String baseline, String candidate,
-                                   double ratio, double ciLow, double ciHigh, String verdict, Long cacheBytes) {
+                                   double ratio, double ciLow, double ciHigh, String verdict,
+                                   int threads, String distribution, long users, Long cacheBytes) {
 
         public ComparisonResult withCacheBytes(long bytes) {
-            return new ComparisonResult(operation, variant, baseline, candidate, ratio, ciLow, ciHigh, verdict, bytes);
+            return new ComparisonResult(operation, variant, baseline, candidate, ratio, ciLow, ciHigh, verdict,
+                    threads, distribution, users, bytes);
         }
     }
 
@@ -110,7 +116,8 @@ public final class Harness {
         }
         List<Measurement> measurements = new ArrayList<>();
         for (int a = 0; a < arms.size(); a++) {
-            measurements.add(Measurement.of(arms.get(a).label(), benchmark.operation(), benchmark.variant(), trials.get(a)));
+            measurements.add(Measurement.of(arms.get(a).label(), benchmark.operation(), benchmark.variant(),
+                    benchmark.threads(), benchmark.distribution(), context.users(), trials.get(a)));
         }
         phase = "statistics of " + name;
         List<ComparisonResult> comparisons = new ArrayList<>();
@@ -118,7 +125,8 @@ public final class Harness {
             RatioEstimate estimate = settings.comparison().compare(samples.get(0), samples.get(a),
                     settings.seed() ^ (name.hashCode() * 0x9E3779B97F4A7C15L) ^ a);
             comparisons.add(new ComparisonResult(benchmark.operation(), benchmark.variant(), arms.get(0).label(),
-                    arms.get(a).label(), estimate.ratio(), estimate.ciLow(), estimate.ciHigh(), estimate.verdict().label(), null));
+                    arms.get(a).label(), estimate.ratio(), estimate.ciLow(), estimate.ciHigh(), estimate.verdict().label(),
+                    benchmark.threads(), benchmark.distribution(), context.users(), null));
         }
         return new Outcome(measurements, comparisons, warmups);
     }
@@ -133,7 +141,7 @@ public final class Harness {
                 break;
             }
             if (benchmark.mutates()) {
-                Seeder.recreate(context.connection(), arm.sql());
+                benchmark.prepare(context, arm.sql());
             }
             LatencyRecorder recorder = LatencyRecorder.discarding();
             benchmark.run(context, arm.sql(), calls, recorder);
@@ -145,7 +153,7 @@ public final class Harness {
 
     private void prepare(Benchmark benchmark, Arm arm, BenchContext context) throws SQLException {
         if (benchmark.mutates()) {
-            Seeder.recreate(context.connection(), arm.sql());
+            benchmark.prepare(context, arm.sql());
         } else if (settings.cold()) {
             context.session().reopen();
         }

@@ -20,6 +20,7 @@ import java.util.List;
  */
 public final class InsertBenchmark implements Benchmark {
 
+    public static final String DISTRIBUTION = "sequential";
     public static final String OPERATION = "insert";
     public static final String SEED = "seed";
     public static final String BATCHED = "batched";
@@ -46,6 +47,12 @@ public final class InsertBenchmark implements Benchmark {
     @Override
     public String variant() {
         return variant;
+    }
+
+    /** {@value #DISTRIBUTION}: users 0 .. n-1 in order. */
+    @Override
+    public String distribution() {
+        return DISTRIBUTION;
     }
 
     @Override

@@ -45,6 +45,39 @@ public final class LatencyRecorder {
         }
     }
 
+    /**
+     * A recorder of the same trial for one client thread of a concurrent benchmark: SampleSet and
+     * Histogram are not thread-safe, so each thread records into its own and {@link #absorb} merges.
+     *
+     * @param thread the thread's number, which seeds its reservoir so a run is reproducible
+     */
+    public LatencyRecorder forThread(int thread) {
+        SampleSet own = samples == null ? null
+                : new SampleSet(samples.capPerTrial(), 0x7F4A7C15L * (trial + 1) + thread);
+        return new LatencyRecorder(own, trial);
+    }
+
+    /**
+     * Adds every call another recorder (one thread's) holds: its histogram and its samples. Its wall
+     * time is not added: threads overlap, so the caller adds the wall time they took together.
+     */
+    public void absorb(LatencyRecorder other) {
+        histogram.add(other.histogram);
+        if (samples != null && other.samples != null) {
+            samples.merge(other.samples);
+        }
+    }
+
+    /** The trial this recorder belongs to (0 for warm-up). */
+    public int trial() {
+        return trial;
+    }
+
+    /** False for a warm-up recorder, whose calls feed no statistics. */
+    public boolean measured() {
+        return samples != null;
+    }
+
     public void addWall(long nanos) {
         wallNanos += nanos;
     }

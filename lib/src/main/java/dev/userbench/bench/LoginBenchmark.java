@@ -17,6 +17,7 @@ import java.util.List;
  */
 public final class LoginBenchmark implements Benchmark {
 
+    public static final String DISTRIBUTION = "sample";
     public static final String OPERATION = "login";
     public static final String SEED = "seed";
     public static final String PROJECTED = "projected";
@@ -45,6 +46,12 @@ public final class LoginBenchmark implements Benchmark {
     @Override
     public String variant() {
         return variant;
+    }
+
+    /** {@value #DISTRIBUTION}: the seeded sample of distinct users, the same on every layout. */
+    @Override
+    public String distribution() {
+        return DISTRIBUTION;
     }
 
     @Override

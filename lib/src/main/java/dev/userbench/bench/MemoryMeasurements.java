@@ -27,13 +27,21 @@ import java.util.List;
  */
 public final class MemoryMeasurements {
 
+    /** One table's or index's bytes, as the engine accounts for them, at a user count (a run may sweep sizes). */
+    public record StorageEntry(String layout, String object, String kind, long bytes, long users) {
+
+        static StorageEntry of(FootprintEntry entry, long users) {
+            return new StorageEntry(entry.layout(), entry.object(), entry.kind(), entry.bytes(), users);
+        }
+    }
+
     /** Pages a workload touched per operation on one layout (at {@code cacheBytes}, when swept). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WorkingSetEntry(String layout, String workload, Long cacheBytes, long operations, Double pagesHit,
-                                  double pagesRead, String counter) {
+    public record WorkingSetEntry(String layout, String workload, long users, Long cacheBytes, long operations,
+                                  Double pagesHit, double pagesRead, String counter) {
 
-        static WorkingSetEntry of(WorkingSet set, Long cacheBytes) {
-            return new WorkingSetEntry(set.layout(), set.workload(), cacheBytes, set.operations(),
+        static WorkingSetEntry of(WorkingSet set, long users, Long cacheBytes) {
+            return new WorkingSetEntry(set.layout(), set.workload(), users, cacheBytes, set.operations(),
                     set.pagesHitPerOperation(), set.pagesReadPerOperation(), set.counter());
         }
     }
@@ -74,7 +82,7 @@ public final class MemoryMeasurements {
                     WorkingSet set = probe.measure(context.connection(), sql.layout(),
                             login.operation() + "/" + login.variant(), calls,
                             () -> login.run(context, sql, calls, LatencyRecorder.discarding()));
-                    entries.add(WorkingSetEntry.of(set, cacheBytes));
+                    entries.add(WorkingSetEntry.of(set, context.users(), cacheBytes));
                 } catch (SQLException | RuntimeException e) {
                     throw e;
                 } catch (Exception e) {

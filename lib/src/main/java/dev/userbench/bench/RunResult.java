@@ -1,7 +1,6 @@
 package dev.userbench.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.userbench.footprint.FootprintEntry;
 import dev.userbench.seed.DataCheck;
 
 import java.util.List;
@@ -15,9 +14,10 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunResult(String status, Failure failure, Environment environment, DataCheckResult dataCheck,
                         List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
-                        List<Harness.Warmup> warmups, List<FootprintEntry> footprint,
+                        List<Harness.Warmup> warmups, List<MemoryMeasurements.StorageEntry> footprint,
                         List<MemoryMeasurements.WorkingSetEntry> workingSet, MemoryMeasurements.Heap heap,
-                        MemoryMeasurements.Sweep cacheSweep) {
+                        MemoryMeasurements.Sweep cacheSweep,
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkloadCheck> workloadChecks) {
 
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
@@ -44,12 +44,32 @@ public record RunResult(String status, Failure failure, Environment environment,
         }
     }
 
+    /**
+     * The layouts' consistency after a writing workload (when the seed's checksum no longer applies):
+     * every table has the same number of rows and every non-root row has its root row.
+     */
+    public record WorkloadCheck(String workload, long users, boolean consistent, List<DataCheck.Consistency> layouts) {
+        public WorkloadCheck {
+            layouts = List.copyOf(layouts);
+        }
+
+        public static WorkloadCheck of(String workload, long users, List<DataCheck.Consistency> layouts) {
+            return new WorkloadCheck(workload, users, layouts.stream().allMatch(DataCheck.Consistency::consistent), layouts);
+        }
+    }
+
     public RunResult {
         measurements = List.copyOf(measurements);
         comparisons = List.copyOf(comparisons);
         warmups = List.copyOf(warmups);
         footprint = List.copyOf(footprint);
         workingSet = List.copyOf(workingSet);
+        workloadChecks = workloadChecks == null ? List.of() : List.copyOf(workloadChecks);
+    }
+
+    /** True when every data check after a writing workload held. */
+    public boolean workloadChecksHold() {
+        return workloadChecks.stream().allMatch(WorkloadCheck::consistent);
     }
 
     public Optional<Measurement> find(String layout, String operation, String variant) {

@@ -1,10 +1,15 @@
 package dev.userbench.cli;
 
 import dev.userbench.bench.BenchmarkRun;
+import dev.userbench.bench.Harness;
 import dev.userbench.bench.RunOptions;
 import dev.userbench.bench.RunFailedException;
 import dev.userbench.bench.RunResult;
 import dev.userbench.report.HistogramExport;
+import dev.userbench.bench.workload.KeyDistribution;
+import dev.userbench.bench.workload.Mix;
+import dev.userbench.bench.workload.WorkloadPlan;
+import dev.userbench.bench.workload.WorkloadSettings;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
@@ -71,9 +76,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "namespace is refused.")
     boolean allowExisting;
 
-    @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
-            description = "How many fake users to insert into each layout (default: ${DEFAULT-VALUE}).")
-    long users;
+    @Option(names = "--users", paramLabel = "N[,N...]", defaultValue = "10000", split = ",",
+            description = "How many fake users to insert into each layout; several sizes (e.g. 10000,100000) run "
+                    + "everything once per size, in one results file (default: ${DEFAULT-VALUE}).")
+    List<Long> users;
 
     @Option(names = "--logins", paramLabel = "N", defaultValue = "1000",
             description = "How many logins to time on each layout, with the same sampled users everywhere; more "
@@ -88,6 +94,33 @@ public final class RunCommand implements Callable<Integer> {
             description = "Layouts to compare, the first as baseline: monolith, fragmented, monolith_covering, "
                     + "fragmented_hot_touch (default: ${DEFAULT-VALUE}).")
     String layouts;
+
+    @Option(names = "--workloads", paramLabel = "A,B", defaultValue = WorkloadPlan.STUDY,
+            description = "What to run: study (the study's insert and login benchmarks), signup, login, login_touch, "
+                    + "profile_view, profile_edit, mixed, or all (the study and every workload) (default: ${DEFAULT-VALUE}).")
+    String workloads;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "Client threads of each workload, each with its own connection (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--ops", paramLabel = "N", defaultValue = "2000",
+            description = "Operations per thread in each workload trial, the same on every layout (default: ${DEFAULT-VALUE}).")
+    long ops;
+
+    @Option(names = "--distribution", paramLabel = "NAME", defaultValue = "zipfian",
+            description = "How workloads pick existing users: uniform, or zipfian (YCSB's scrambled zipfian) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String distribution;
+
+    @Option(names = "--zipf-constant", paramLabel = "THETA", defaultValue = "0.99",
+            description = "Skew of the zipfian distribution, above 0 and below 1 (default: ${DEFAULT-VALUE}, YCSB's).")
+    double zipfConstant;
+
+    @Option(names = "--mix", paramLabel = "NAME=W,...",
+            defaultValue = "login=70,profile_view=15,login_touch=10,profile_edit=4,signup=1",
+            description = "Weights of the mixed workload's operations (default: ${DEFAULT-VALUE}).")
+    String mix;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
             description = "Rows per JDBC batch in batched inserts (default: ${DEFAULT-VALUE}).")
@@ -152,17 +185,19 @@ public final class RunCommand implements Callable<Integer> {
             }
             connection = connectionSpec(server != null ? server.jdbcUrl() : url, user, passwordFromEnvironment(),
                     schema, allowExisting);
-            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users, logins, seed, batchSize,
+            WorkloadPlan plan = WorkloadPlan.parse(workloads, users, new WorkloadSettings(threads, ops,
+                    KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
+            RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
                     bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheSweep);
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             checkWritable(folder);
             out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
-                    + options.users() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
+                    + plan.userCounts() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
                     + (connection.dialect().namespaceKind().equals("file") ? ""
                     : " in " + connection.namespace().describe(connection.dialect())));
             RunResult result;
-            BenchmarkRun run = new BenchmarkRun(options, new ConsoleProgress(err), Harness.Listener.NONE, server);
+            BenchmarkRun run = new BenchmarkRun(options, plan, new ConsoleProgress(err), Harness.Listener.NONE, server);
             try (Interruption interruption = Interruption.onSignal(() -> run.cancel("interrupted (Ctrl-C)"))) {
                 try {
                     result = run.execute();
@@ -194,13 +229,18 @@ public final class RunCommand implements Callable<Integer> {
             RunResult.DataCheckResult check = result.dataCheck();
             out.println("Data check: " + (check.equal() ? "every layout holds the same " + check.monolithCount()
                     + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
+            for (RunResult.WorkloadCheck after : result.workloadChecks()) {
+                out.println("Data check after " + after.workload() + " (" + after.users() + " users seeded): "
+                        + (after.consistent() ? "every table of every layout has the same rows, none orphaned"
+                        : "INCONSISTENT " + after.layouts()));
+            }
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
             HistogramExport.write(result, folder);
             Path report = RunReport.write(result, folder);
             out.println("Wrote " + json + ", " + csv.getFileName() + ", " + report.getFileName() + " and "
                     + HistogramExport.FOLDER + "/");
-            return check.equal() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+            return check.equal() && result.workloadChecksHold() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection);
             err.println("userbench: " + failure.message());

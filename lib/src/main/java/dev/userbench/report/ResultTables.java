@@ -21,6 +21,7 @@ public final class ResultTables {
     public static Table measurements(List<Measurement> measurements) {
         Table table = Table.create("Measurements",
                 StringColumn.create("layout"), StringColumn.create("operation"), StringColumn.create("variant"),
+                LongColumn.create("users"), IntColumn.create("threads"), StringColumn.create("distribution"),
                 IntColumn.create("trials"), LongColumn.create("ops"), DoubleColumn.create("total_seconds"),
                 DoubleColumn.create("mean_us"), DoubleColumn.create("p50_us"), DoubleColumn.create("p90_us"),
                 DoubleColumn.create("p95_us"), DoubleColumn.create("p99_us"), DoubleColumn.create("p999_us"),
@@ -29,6 +30,9 @@ public final class ResultTables {
             table.stringColumn("layout").append(m.layout());
             table.stringColumn("operation").append(m.operation());
             table.stringColumn("variant").append(m.variant());
+            table.longColumn("users").append(m.users());
+            table.intColumn("threads").append(m.threads());
+            table.stringColumn("distribution").append(m.distribution());
             table.intColumn("trials").append(m.trials());
             table.longColumn("ops").append(m.ops());
             table.doubleColumn("total_seconds").append(m.totalSeconds());
@@ -59,12 +63,16 @@ public final class ResultTables {
     /** One row per comparison with the baseline: the ratio of medians, its 95 % interval and the verdict. */
     public static Table comparisons(RunResult result) {
         Table table = Table.create("Comparisons (candidate / baseline, median per-call latency)",
-                StringColumn.create("operation"), StringColumn.create("variant"), StringColumn.create("baseline"),
+                StringColumn.create("operation"), StringColumn.create("variant"), LongColumn.create("users"),
+                IntColumn.create("threads"), StringColumn.create("distribution"), StringColumn.create("baseline"),
                 StringColumn.create("candidate"), DoubleColumn.create("ratio"), DoubleColumn.create("ci_low"),
                 DoubleColumn.create("ci_high"), StringColumn.create("verdict"));
         for (Harness.ComparisonResult c : result.comparisons()) {
             table.stringColumn("operation").append(c.operation());
             table.stringColumn("variant").append(c.variant());
+            table.longColumn("users").append(c.users());
+            table.intColumn("threads").append(c.threads());
+            table.stringColumn("distribution").append(c.distribution());
             table.stringColumn("baseline").append(c.baseline());
             table.stringColumn("candidate").append(c.candidate());
             table.doubleColumn("ratio").append(c.ratio());

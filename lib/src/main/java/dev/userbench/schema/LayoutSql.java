@@ -123,6 +123,15 @@ public final class LayoutSql {
         return "SELECT COUNT(*) FROM " + table.name();
     }
 
+    /** Counts the rows of a table that is not the root whose uid has no row in the root table. */
+    public String countOrphans(TableDef table) {
+        if (table == layout.root()) {
+            throw new IllegalArgumentException(table.name() + " is the root table of " + layout.name() + ": it cannot be orphaned");
+        }
+        return "SELECT COUNT(*) FROM " + table.name() + " t WHERE NOT EXISTS (SELECT 1 FROM "
+                + layout.root().name() + " r WHERE r.uid = t.uid)";
+    }
+
     private Select select(Collection<Field> wanted, Field key) {
         List<Field> fields = ordered(wanted);
         List<TableDef> needed = new ArrayList<>();

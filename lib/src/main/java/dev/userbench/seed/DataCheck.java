@@ -21,7 +21,41 @@ public final class DataCheck {
     public record Summary(String layout, long users, String checksum, Map<String, Long> rowsPerTable, boolean consistent) {
     }
 
+    /**
+     * Whether a layout is still one user per row in every table after writes, when the checksum can no
+     * longer match the seed: equal row counts, and no row outside the root table without its root row.
+     */
+    public record Consistency(String layout, Map<String, Long> rowsPerTable, long orphanRows, boolean consistent) {
+        public Consistency {
+            rowsPerTable = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rowsPerTable));
+        }
+    }
+
     private DataCheck() {
+    }
+
+    /** Counts rows per table and orphaned rows: cheap, so it can run after every writing workload. */
+    public static Consistency consistency(Connection connection, LayoutSql sql) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        long orphans = 0;
+        try (Statement statement = connection.createStatement()) {
+            for (TableDef table : sql.layout().tables()) {
+                rows.put(table.name(), single(statement, sql.count(table)));
+                if (table != sql.layout().root()) {
+                    orphans += single(statement, sql.countOrphans(table));
+                }
+            }
+        }
+        connection.commit();
+        boolean sameCounts = rows.values().stream().distinct().count() == 1;
+        return new Consistency(sql.layout().name(), rows, orphans, sameCounts && orphans == 0);
+    }
+
+    private static long single(Statement statement, String query) throws SQLException {
+        try (ResultSet resultSet = statement.executeQuery(query)) {
+            resultSet.next();
+            return resultSet.getLong(1);
+        }
     }
 
     public static Summary of(Connection connection, LayoutSql sql) throws SQLException {

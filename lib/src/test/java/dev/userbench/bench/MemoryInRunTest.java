@@ -1,7 +1,5 @@
 package dev.userbench.bench;
 
-import dev.userbench.footprint.FootprintEntry;
-import dev.userbench.footprint.StorageProbe;
 import dev.userbench.seed.Progress;
 import dev.userbench.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
@@ -25,9 +23,11 @@ class MemoryInRunTest {
     void aRunReportsStoragePerTableAndIndexPagesPerLoginAndHeapPerRow(TestEngine engine) {
         RunResult result = new BenchmarkRun(small(engine), Progress.NONE).execute();
 
-        assertThat(result.footprint()).extracting(FootprintEntry::object)
+        assertThat(result.footprint()).extracting(MemoryMeasurements.StorageEntry::object)
                 .contains("user_monolith", "user_auth", "user_profile", "ix_user_monolith_email", "ix_user_auth_email");
-        assertThat(StorageProbe.totalBytes(result.footprint(), "monolith")).isPositive();
+        assertThat(result.footprint()).filteredOn(e -> e.layout().equals("monolith"))
+                .allSatisfy(e -> assertThat(e.users()).isEqualTo(300)).extracting(MemoryMeasurements.StorageEntry::bytes)
+                .allSatisfy(bytes -> assertThat(bytes).isPositive());
         assertThat(result.workingSet()).extracting(w -> w.layout() + " " + w.workload()).containsExactlyInAnyOrder(
                 "monolith login/seed", "fragmented login/seed", "monolith login/projected", "fragmented login/projected");
         assertThat(result.workingSet()).allSatisfy(w -> assertThat(w.operations()).isEqualTo(50));

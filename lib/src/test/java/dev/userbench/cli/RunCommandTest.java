@@ -98,6 +98,61 @@ class RunCommandTest {
     void helpExplainsEveryOptionOfRun() {
         Outcome outcome = userbench("run", "--help");
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.out()).contains("--jdbc-url", "--users", "--logins", "--seed", "--out", "--layouts");
+        assertThat(outcome.out()).contains("--jdbc-url", "--users", "--logins", "--seed", "--out", "--layouts",
+                "--workloads", "--threads", "--ops", "--distribution", "--zipf-constant", "--mix");
+    }
+
+    @Test
+    void workloadsSweptOverTwoSizesGoIntoOneResultsFileWithTheirLoadAndADataCheckAfterWrites(@TempDir Path dir)
+            throws Exception {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("db/bench.db"),
+                "--users", "200,300", "--workloads", "login,mixed", "--threads", "2", "--ops", "20", "--trials", "2",
+                "--warmup", "10", "--layouts", "monolith,fragmented_hot_touch", "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        Set<String> seen = new HashSet<>();
+        for (JsonNode m : results.get("measurements")) {
+            seen.add(m.get("layout").asText() + "/" + m.get("operation").asText() + "/" + m.get("users").asLong());
+            assertThat(m.get("threads").asInt()).isEqualTo(2);
+            assertThat(m.get("distribution").asText()).isEqualTo("zipfian");
+            assertThat(m.get("ops").asLong()).isEqualTo(2 * 20 * 2);
+        }
+        assertThat(seen).containsExactlyInAnyOrder(
+                "monolith/login/200", "fragmented_hot_touch/login/200", "monolith/mixed/200", "fragmented_hot_touch/mixed/200",
+                "monolith/login/300", "fragmented_hot_touch/login/300", "monolith/mixed/300", "fragmented_hot_touch/mixed/300");
+        assertThat(results.get("comparisons")).hasSize(4);
+        JsonNode checks = results.get("workload_checks");
+        assertThat(checks).hasSize(2);
+        for (JsonNode check : checks) {
+            assertThat(check.get("workload").asText()).isEqualTo("mixed");
+            assertThat(check.get("consistent").asBoolean()).isTrue();
+            assertThat(check.get("layouts")).hasSize(2);
+        }
+        assertThat(results.at("/environment/options/workloads").toString()).contains("login", "mixed");
+        assertThat(outcome.out()).contains("Data check after mixed (200 users seeded)", "Data check after mixed (300 users seeded)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"login70", "login=seventy", "logon=70", "login=70,,signup=1", "login=-1", "login=1,login=2"})
+    void aMalformedMixGivesOneClearLineAndAUsageExit(String mix, @TempDir Path dir) {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("x.db"), "--workloads", "mixed",
+                "--mix", mix, "--out", dir.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(outcome.err().strip()).doesNotContain("\n").startsWith("userbench: --mix");
+        assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(Files.exists(dir.resolve("x.db"))).as("nothing was run").isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--workloads=logn", "--distribution=pareto", "--threads=0", "--ops=0", "--zipf-constant=1"})
+    void aWrongWorkloadOptionGivesOneLineNamingItAndAUsageExit(String option, @TempDir Path dir) {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("x.db"), option,
+                "--out", dir.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(outcome.err().strip()).doesNotContain("\n").startsWith("userbench: ")
+                .contains(option.substring(0, option.indexOf('=')));
     }
 }

@@ -1,0 +1,180 @@
+package dev.userbench.bench.workload;
+
+import dev.userbench.bench.BenchContext;
+import dev.userbench.bench.Benchmark;
+import dev.userbench.bench.LatencyRecorder;
+import dev.userbench.schema.LayoutSql;
+import dev.userbench.seed.Progress;
+import dev.userbench.seed.Seeder;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A workload over the seeded users: {@code threads} clients, each on its own connection, each making
+ * its share of the calls one {@link Step} at a time. Per-thread recorders are merged into the trial's,
+ * so every call is counted once; the trial's wall time is from the moment all clients start together
+ * until the last finishes. A writing workload's trials start from the seeded users, re-seeded.
+ */
+public abstract class Workload implements Benchmark {
+
+    /** The variant of a single-operation workload; a mix's variant is its mix. */
+    public static final String SINGLE_VARIANT = "workload";
+
+    private final WorkloadSettings settings;
+
+    protected Workload(WorkloadSettings settings) {
+        this.settings = settings;
+    }
+
+    public WorkloadSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public String variant() {
+        return SINGLE_VARIANT;
+    }
+
+    @Override
+    public int threads() {
+        return settings.threads();
+    }
+
+    @Override
+    public String distribution() {
+        return settings.distributionLabel();
+    }
+
+    @Override
+    public long calls(BenchContext context) {
+        return settings.threads() * settings.opsPerThread();
+    }
+
+    /** Opens this workload's statements for one client. */
+    protected abstract Step open(Client client, LayoutSql sql) throws SQLException;
+
+    /** Re-creates the tables and seeds the run's users: the state every trial of a writing workload starts from. */
+    @Override
+    public void prepare(BenchContext context, LayoutSql sql) throws SQLException {
+        Seeder.recreate(context.connection(), sql);
+        new Seeder(context.batchSize()).load(context.connection(), sql, context.generator(), context.users(),
+                context.progress() == null ? Progress.NONE : context.progress());
+    }
+
+    @Override
+    public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
+        int threads = (int) Math.max(1, Math.min(settings.threads(), calls));
+        KeyChooser keys = settings.keys(context.users());
+        CyclicBarrier start = new CyclicBarrier(threads + 1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, "userbench-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<LatencyRecorder>> clients = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                long share = calls / threads + (t < calls % threads ? 1 : 0);
+                SplittableRandom random = new SplittableRandom(streamSeed(recorder, thread));
+                clients.add(pool.submit(() -> runClient(context, sql, keys, random, thread, threads, share,
+                        recorder.forThread(thread), start)));
+            }
+            awaitStart(start, clients);
+            long begin = System.nanoTime();
+            List<LatencyRecorder> finished = new ArrayList<>();
+            SQLException failure = null;
+            for (Future<LatencyRecorder> client : clients) {
+                try {
+                    finished.add(client.get());
+                } catch (ExecutionException e) {
+                    failure = failure == null ? asSql(e.getCause()) : failure;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLException("interrupted while the clients ran", e);
+                }
+            }
+            recorder.addWall(System.nanoTime() - begin);
+            if (failure != null) {
+                throw failure;
+            }
+            finished.forEach(recorder::absorb);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private LatencyRecorder runClient(BenchContext context, LayoutSql sql, KeyChooser keys, SplittableRandom random,
+                                      int thread, int threads, long calls, LatencyRecorder recorder,
+                                      CyclicBarrier start) throws Exception {
+        try (Connection connection = context.session().spec().open()) {
+            Client client = new Client(connection, random, keys, context.generator(), context.users(), thread, threads);
+            try (Step step = open(client, sql)) {
+                start.await();
+                for (long call = 0; call < calls; call++) {
+                    recorder.record(step.perform());
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (Exception e) {
+            // a client that failed before the start must not leave the others waiting at the barrier
+            start.reset();
+            throw e;
+        }
+        return recorder;
+    }
+
+    /** The same stream for a (trial, thread) on every layout; warm-up draws its own. */
+    private long streamSeed(LatencyRecorder recorder, int thread) {
+        long trial = recorder.measured() ? recorder.trial() : -1;
+        return settings.seed() * 0x9E3779B97F4A7C15L + (trial + 2) * 0xBF58476D1CE4E5B9L + thread * 0x94D049BB133111EBL
+                + operation().hashCode();
+    }
+
+    private static void awaitStart(CyclicBarrier start, List<Future<LatencyRecorder>> clients) throws SQLException {
+        try {
+            start.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while the clients connected", e);
+        } catch (java.util.concurrent.BrokenBarrierException e) {
+            // the barrier breaks for every waiting client too: report the client that failed first-hand
+            Throwable cause = null;
+            for (Future<LatencyRecorder> client : clients) {
+                try {
+                    client.get();
+                } catch (ExecutionException failed) {
+                    boolean secondHand = failed.getCause() instanceof java.util.concurrent.BrokenBarrierException;
+                    if (cause == null || (!secondHand && cause instanceof java.util.concurrent.BrokenBarrierException)) {
+                        cause = failed.getCause();
+                    }
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            throw cause == null ? new SQLException("a client could not start", e) : asSql(cause);
+        }
+    }
+
+    private static SQLException asSql(Throwable cause) {
+        if (cause instanceof SQLException sql) {
+            return sql;
+        }
+        if (cause instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        return new SQLException(String.valueOf(cause.getMessage()), cause);
+    }
+}
