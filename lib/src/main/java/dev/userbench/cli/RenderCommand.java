@@ -47,6 +47,11 @@ public final class RenderCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for the rendered files (default: temp/rendered/).")
     Path outDir;
 
+    @Option(names = "--jdbc-url", paramLabel = "URL",
+            description = "Database the notebook measures in, handed to it as USERBENCH_JDBC_URL (credentials come from "
+                    + "USERBENCH_USER and USERBENCH_PASSWORD in the environment). Default: the notebook's own SQLite file.")
+    String jdbcUrl;
+
     @Option(names = "--cell-timeout", paramLabel = "SECONDS", defaultValue = "900",
             description = "Longest a single cell may run before the render fails (default: ${DEFAULT-VALUE}).")
     int cellTimeoutSeconds;
@@ -73,12 +78,17 @@ public final class RenderCommand implements Callable<Integer> {
         Path folder = (outDir != null ? outDir : home.resolve("temp/rendered")).toAbsolutePath().normalize();
         Files.createDirectories(folder);
         Path jupyterHome = home.resolve("temp/jupyter");
-        Map<String, String> environment = Map.of(
-                "JUPYTER_PATH", jupyterHome.resolve("share/jupyter").toString(),
-                "JUPYTER_RUNTIME_DIR", jupyterHome.resolve("runtime").toString(),
-                // silences jupyter_core's deprecation warning about platform folders
-                "JUPYTER_PLATFORM_DIRS", "1");
-        Jupyter jupyter = new Jupyter(home, kernel == null ? environment : Map.of("JUPYTER_PLATFORM_DIRS", "1"));
+        Map<String, String> environment = new java.util.HashMap<>();
+        // silences jupyter_core's deprecation warning about platform folders
+        environment.put("JUPYTER_PLATFORM_DIRS", "1");
+        if (kernel == null) {
+            environment.put("JUPYTER_PATH", jupyterHome.resolve("share/jupyter").toString());
+            environment.put("JUPYTER_RUNTIME_DIR", jupyterHome.resolve("runtime").toString());
+        }
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            environment.put("USERBENCH_JDBC_URL", jdbcUrl);
+        }
+        Jupyter jupyter = new Jupyter(home, Map.copyOf(environment));
 
         Optional<String> python = jupyter.findPython();
         if (python.isEmpty()) {

@@ -47,7 +47,9 @@ class NotebookRenderIT {
         rendered = Path.of(System.getProperty("rendered.dir", "target/rendered")).toAbsolutePath();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new String[] {"render", "--out", rendered.toString()},
+        // a database file of the test's own: a file left by another run (or an older version) is not the tool's
+        String database = "jdbc:sqlite:" + rendered.resolve("notebook-it.db").toAbsolutePath();
+        int exit = Main.execute(new String[] {"render", "--out", rendered.toString(), "--jdbc-url", database},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         renderSaid = out + "\n" + err;
         assertThat(exit).as("userbench render said: %s", renderSaid).isZero();
