@@ -103,7 +103,7 @@ class BadInputTest {
                                 .replaceFirst("/\\?", "/userbench_t_no_such_db?")), ExitCode.CONNECTION,
                         "name an existing one in the URL", ports -> Fault.NONE),
                 new Case("database missing (PostgreSQL)", d -> List.of("--jdbc-url",
-                        TestEngine.POSTGRESQL.url().replaceFirst("/postgres\\?", "/userbench_t_no_such_db?")),
+                        TestEngine.POSTGRESQL.url().replaceFirst("/[^/?]+\\?", "/userbench_t_no_such_db?")),
                         ExitCode.CONNECTION, "name an existing one in the URL", ports -> Fault.NONE),
                 new Case("driver missing (PostgreSQL driver deregistered)", d -> List.of("--jdbc-url",
                         "jdbc:postgresql://127.0.0.1:5/test"), ExitCode.USAGE, "is not on the class path",

@@ -16,7 +16,7 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Tag("engine")
-class LayoutsOnEnginesTest {
+public class LayoutsOnEnginesTest {
 
     @ParameterizedTest
     @EnumSource(TestEngine.class)
@@ -56,7 +56,7 @@ class LayoutsOnEnginesTest {
     }
 
     /** The tables in the spec's namespace (mysql-connector-j's getCatalog() does not follow USE, so not metadata). */
-    static List<String> tables(Connection connection, ConnectionSpec spec) throws SQLException {
+    public static List<String> tables(Connection connection, ConnectionSpec spec) throws SQLException {
         List<String> names = new ArrayList<>();
         for (String name : spec.dialect().objectsIn(connection, spec.namespace().name())) {
             names.add(name.toLowerCase(Locale.ROOT));

@@ -83,18 +83,8 @@ class SeedAndLoginOnEnginesTest {
             for (Layout layout : layouts) {
                 Seeder.drop(connection, spec.dialect().sql(layout));
             }
-            assertThat(tableNames(connection)).doesNotContain("user_monolith", "user_auth", "user_profile");
+            assertThat(dev.userbench.schema.LayoutsOnEnginesTest.tables(connection, spec))
+                    .doesNotContain("user_monolith", "user_auth", "user_profile");
         }
-    }
-
-    private static List<String> tableNames(Connection connection) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (ResultSet rs = connection.getMetaData().getTables(connection.getCatalog(), connection.getSchema(), "%",
-                new String[] {"TABLE"})) {
-            while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
-            }
-        }
-        return names;
     }
 }
