@@ -224,11 +224,15 @@ public final class CheckTables {
         return table;
     }
 
-    /** The pages each login touched, per layout and query, outside the timed trials (no cache sweep entries). */
+    /**
+     * The pages each login touched, per layout and query, outside the timed trials (no cache sweep entries); the
+     * counter they come from is in the caption ({@link Findings#workingSetCaveat} says what it means).
+     */
     public static Table workingSet(List<MemoryMeasurements.WorkingSetEntry> workingSet) {
-        Table table = Table.create("Pages touched per login (outside the timed trials)", StringColumn.create("workload"),
-                StringColumn.create("layout"), LongColumn.create("operations"), DoubleColumn.create("pages_hit"),
-                DoubleColumn.create("pages_read"), StringColumn.create("counter"));
+        String counter = workingSet.isEmpty() ? "" : " — " + workingSet.get(0).counter();
+        Table table = Table.create("Pages touched per login (outside the timed trials)" + counter,
+                StringColumn.create("workload"), StringColumn.create("layout"), LongColumn.create("operations"),
+                DoubleColumn.create("pages_hit"), DoubleColumn.create("pages_read"));
         for (MemoryMeasurements.WorkingSetEntry e : workingSet) {
             if (e.cacheBytes() != null) {
                 continue;
@@ -242,7 +246,6 @@ public final class CheckTables {
                 table.doubleColumn("pages_hit").append(e.pagesHit());
             }
             table.doubleColumn("pages_read").append(e.pagesRead());
-            table.stringColumn("counter").append(e.counter());
         }
         return table;
     }

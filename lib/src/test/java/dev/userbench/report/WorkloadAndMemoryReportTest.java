@@ -130,7 +130,10 @@ class WorkloadAndMemoryReportTest {
     @Test
     void theWorkingSetCaveatSaysSqliteCountsMissesOnlyAndTheHeapSentenceGivesBothRows() {
         RunResult run = memoryRun();
-        assertThat(CheckTables.workingSet(run.workingSet()).rowCount()).isEqualTo(2);
+        Table pages = CheckTables.workingSet(run.workingSet());
+        assertThat(pages.rowCount()).isEqualTo(2);
+        assertThat(pages.name()).contains("SQLite cache misses");
+        assertThat(pages.doubleColumn("pages_hit").isMissing(0)).isTrue();
         assertThat(Findings.workingSetCaveat(run.workingSet())).contains("SQLite cache misses", "pages read into the cache (misses)");
         assertThat(RunCharts.pagesPerLogin(run.workingSet()).title()).contains("no hit count");
         assertThat(Findings.heap(run.heap())).contains("904 bytes", "312 bytes", "2.90×", "jol");

@@ -189,7 +189,7 @@ class NotebookRenderIT {
         Path screenshot = NotebookFiles.projectRoot().resolve("temp/screenshots/notebook.png");
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
-        chromium(html, "--screenshot=" + screenshot, "--window-size=1100,14000", "--hide-scrollbars");
+        chromium(html, "--screenshot=" + screenshot, "--window-size=1100,26000", "--hide-scrollbars");
         assertThat(screenshot).isNotEmptyFile();
     }
 
