@@ -419,14 +419,149 @@ String whatChanges = display(Prose.bullets(changes), "text/markdown");""")
 
 md("part3-heading", """\
 # Part 3 — The real workload
-*To come.* A login that checks the password, reads the profile and records `last_active` (which lives in the cold \
-table), with several clients at once. Its cells go here; they can use `connection`, `session`, `generator`, \
-`targetEmails` and `options` from above.""")
+
+The study timed one insert and one read, with one client, picking users uniformly. Real login traffic is skewed, \
+concurrent, mixed with profile reads and edits, and it *writes*. The jar has one class per workload; each derives its \
+SQL from the layout, so every layout runs exactly the same operations on the same users:
+
+| workload | one call |
+|---|---|
+| `signup` | one new user: one insert per table of the layout (the monolith one, a split two), one transaction |
+| `login` | look the user up by email and read the login columns (section 7's projected query) |
+| `login_touch` | the login, then `UPDATE … SET last_active = ?` and commit. In the study's split `last_active` lives in the *cold* `user_profile`, so every login writes to the cold side |
+| `profile_view` | the whole user by uid: a join on a split layout |
+| `profile_edit` | set bio and location by uid |
+| `mixed` | each call draws one of the above by weight; by default login 70 %, profile_view 15 %, login_touch 10 %, profile_edit 4 %, signup 1 % |
+
+- **Skew.** Users are picked with YCSB's *scrambled zipfian* distribution (constant 0.99): a few users log in very \
+often, most rarely, and the hot ones are scattered over the key space rather than neighbours.
+- **Threads.** Several clients at once, each on its own connection; their latencies are recorded per thread and \
+merged, every call counted once. On SQLite concurrent writers wait for the file's lock, which is part of the answer.
+- **Rival layouts.** A database engineer's first question is *why not keep one table and give login a covering \
+index?* — `monolith_covering` has an index on email that carries the login columns, so a login reads only the index. \
+`fragmented_hot_touch` is the split with `last_active` moved to the auth side, so a login that records itself writes \
+only the hot table.
+
+Every trial of a writing workload starts from freshly seeded tables; a consistency check runs after each one. The \
+rivals' DDL on this engine:""")
+
+code("rival-ddl", """\
+import dev.userbench.bench.workload.*;
+
+List<Layout> fourLayouts = List.of(Layouts.MONOLITH, Layouts.FRAGMENTED, Layouts.MONOLITH_COVERING,
+        Layouts.FRAGMENTED_HOT_TOUCH);
+String rivalDdl = display(NotebookDisplay.fenced("sql", Stream.of(Layouts.MONOLITH_COVERING, Layouts.FRAGMENTED_HOT_TOUCH)
+        .map(layout -> "-- " + layout.name() + ": " + layout.summary() + "\\n" + dialect.sql(layout).createScript())
+        .collect(Collectors.joining("\\n"))), "text/markdown");""")
+
+code("workload-run", """\
+// One plan, no study benchmarks: four workloads, two client threads, zipfian picks, every layout, three trials.
+// Small on purpose (the whole notebook runs in about a minute); the command line takes the same options at scale:
+// ./userbench run --workloads login,profile_view,login_touch,mixed --threads 2 --distribution zipfian --layouts ...
+long WORKLOAD_USERS = 2_000;
+WorkloadSettings load = new WorkloadSettings(2, 200, KeyDistribution.parse("zipfian"), ScrambledZipfian.DEFAULT_CONSTANT,
+        Mix.DEFAULT, UserGenerator.DEFAULT_SEED);
+WorkloadPlan plan = WorkloadPlan.parse("login,profile_view,login_touch,mixed", List.of(WORKLOAD_USERS), load);
+RunOptions workloadOptions = options.withUsers(WORKLOAD_USERS).withLayouts(fourLayouts).withTrials(3).withWarmup(100, 0);
+
+String workloadProgressShown = display(NotebookDisplay.progressBar("starting the workloads", 0, 1), "text/html");
+Progress workloadProgress = NotebookDisplay.throttled((phase, done, total) ->
+        updateDisplay(workloadProgressShown, NotebookDisplay.progressBar(phase, done, total), "text/html"));
+RunResult workloadResult = new BenchmarkRun(workloadOptions, plan, workloadProgress,
+        NotebookDisplay.trials(workloadProgress, workloadOptions.trials()), null).execute();
+updateDisplay(workloadProgressShown, NotebookDisplay.done(workloadOptions.trials() + " trials of "
+        + String.join(", ", plan.workloads()) + " on " + fourLayouts.size() + " layouts, " + Prose.count(WORKLOAD_USERS)
+        + " users, " + load.threads() + " threads × " + Prose.count(load.opsPerThread()) + " calls, "
+        + load.distributionLabel()), "text/html");
+
+String workloadChecks = display(Findings.dataCheck(workloadResult.dataCheck()) + "\\n\\n"
+        + (workloadResult.workloadChecksHold() ? "**Consistency held** after every writing workload ("
+        : "**Consistency FAILED** after a writing workload (")
+        + workloadResult.workloadChecks().stream().map(RunResult.WorkloadCheck::workload).collect(Collectors.joining(", "))
+        + "): every table has as many rows as its layout's others and no profile row lacks its auth row.", "text/markdown");
+String workloadTable = display(HtmlTables.html(ResultTables.comparisons(workloadResult)
+        .removeColumns("variant", "users", "threads", "distribution")), "text/html");""")
+
+md("workload-charts-heading", """\
+Each workload's ratio to the monolith, with its 95 % interval; below 1 a layout is faster, and an interval that \
+crosses the dashed line at 1 cannot tell the layouts apart:""")
+
+code("workload-charts", """\
+for (String workload : plan.workloads()) {
+    String workloadChart = display(RunCharts.workloadRatios(workloadResult, workload).html(), "text/html");
+}""")
+
+md("workload-verdict-heading", """\
+### Which layout for which workload
+Built from the comparisons above:""")
+
+code("workload-verdict", """\
+String workloadVerdict = display(Prose.bullets(Findings.workloadVerdicts(workloadResult)) + "\\n"
+        + Findings.workloadScore(workloadResult), "text/markdown");""")
 
 md("part4-heading", """\
 # Part 4 — Memory
-*To come.* Pages touched per login and cache hit ratios at sizes where the hot columns fit in memory and the whole \
-table does not. Its cells go here.""")
+
+The hypothesis says the split *reduces the memory footprint of auth-heavy operations*. The study measured no memory \
+at all. Four figures answer it, from one run of the study's benchmarks on all four layouts at the size of Part 1:
+
+- **Storage**: bytes of every table, index and (PostgreSQL) TOAST relation per layout, from the engine's own \
+accounting (SQLite `dbstat`, InnoDB's statistics, `pg_relation_size`). What a login needs in memory is its table with \
+that table's indexes.
+- **Working set**: the pages each login touches, counted by the engine (or, on SQLite, by the process's read calls) \
+in a pass outside the timed trials.
+- **Heap**: the JVM bytes one fetched row retains, the monolith's whole row against the auth row (JOL).
+- **Cache sweep**: login again with the engine's cache cut to fractions of the monolith's size. Where the split's \
+hot table still fits and the monolith does not, the layouts should part ways: that is where the curves cross.""")
+
+code("memory-run", """\
+RunOptions memoryOptions = options.withLayouts(fourLayouts).withLogins(200).withTrials(3).withWarmup(100, 0)
+        .withCacheSweep(List.of(0.25, 0.5, 1.0));   // --cache-sweep 0.25,0.5,1: fractions of the monolith's storage
+String memoryProgressShown = display(NotebookDisplay.progressBar("starting the memory run", 0, 1), "text/html");
+Progress memoryProgress = NotebookDisplay.throttled((phase, done, total) ->
+        updateDisplay(memoryProgressShown, NotebookDisplay.progressBar(phase, done, total), "text/html"));
+RunResult memory = new BenchmarkRun(memoryOptions, memoryProgress,
+        NotebookDisplay.trials(memoryProgress, memoryOptions.trials())).execute();
+updateDisplay(memoryProgressShown, NotebookDisplay.done("memory run: " + Prose.count(memoryOptions.users()) + " users on "
+        + fourLayouts.size() + " layouts, " + Prose.count(memoryOptions.logins()) + " logins, cache sweep over "
+        + (memory.cacheSweep() == null ? "nothing" : memory.cacheSweep().cacheBytes().size() + " sizes of "
+        + memory.cacheSweep().setting())), "text/html");""")
+
+md("footprint-heading", """\
+## 12. How much does each layout store, and how much of it does login need?""")
+
+code("footprint", """\
+String footprintTable = display(HtmlTables.html(CheckTables.footprint(memory.footprint())), "text/html");
+String hotTable = display(HtmlTables.html(CheckTables.hotAndCold(memory.footprint())), "text/html");
+String storageChart = display(RunCharts.storage(memory.footprint()).html(), "text/html");
+String footprintFinding = display(Findings.footprint(memory.footprint()), "text/markdown");""")
+
+md("working-set-heading", """\
+## 13. Pages touched per login, and the heap of a fetched row""")
+
+code("working-set", """\
+String workingSetTable = display(HtmlTables.html(CheckTables.workingSet(memory.workingSet())), "text/html");
+String pagesChart = display(RunCharts.pagesPerLogin(memory.workingSet()).html(), "text/html");
+String workingSetCaveat = display(Findings.workingSetCaveat(memory.workingSet()), "text/markdown");
+String heapTable = display(HtmlTables.html(CheckTables.heap(memory.heap())), "text/html");
+String heapFinding = display(Findings.heap(memory.heap()), "text/markdown");""")
+
+md("sweep-heading", """\
+## 14. Where the curves cross: login under a shrinking cache
+The same projected login at each cache size, three interleaved trials per size, and the pages each login read in a \
+counted pass:""")
+
+code("sweep", """\
+String sweepTable = display(HtmlTables.html(CheckTables.cacheSweep(memory)), "text/html");
+String sweepThroughputChart = display(RunCharts.cacheSweepThroughput(memory).html(), "text/html");
+String sweepPagesChart = display(RunCharts.cacheSweepPages(memory).html(), "text/html");""")
+
+md("memory-verdict-heading", """\
+## 15. The memory claim
+Computed from the figures above:""")
+
+code("memory-verdict", """\
+String memoryVerdict = display(Findings.memoryVerdict(memory), "text/markdown");""")
 
 md("cleanup-heading", """\
 ## Clean up

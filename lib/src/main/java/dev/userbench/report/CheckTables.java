@@ -1,6 +1,7 @@
 package dev.userbench.report;
 
 import dev.userbench.bench.Measurement;
+import dev.userbench.bench.MemoryMeasurements;
 import dev.userbench.bench.RunResult;
 import dev.userbench.schema.IndexDef;
 import dev.userbench.schema.Layout;
@@ -12,9 +13,11 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -132,6 +135,165 @@ public final class CheckTables {
             }
         }
         return total;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Part 4: memory (footprint, working set, heap, cache sweep)
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The footprint entries of the largest user count measured: a run that swept sizes shows its biggest. */
+    static List<MemoryMeasurements.StorageEntry> largestSize(List<MemoryMeasurements.StorageEntry> footprint) {
+        long users = footprint.stream().mapToLong(MemoryMeasurements.StorageEntry::users).max().orElse(0);
+        return footprint.stream().filter(e -> e.users() == users).toList();
+    }
+
+    /**
+     * One row per table, index and TOAST relation, as the engine accounts for them: {@code layout, table} (the table
+     * the object belongs to), {@code object, kind, bytes, kib}.
+     */
+    public static Table footprint(List<MemoryMeasurements.StorageEntry> footprint) {
+        Table table = Table.create("Footprint: bytes per table, index and TOAST, from the engine's own accounting",
+                StringColumn.create("layout"), StringColumn.create("table"), StringColumn.create("object"),
+                StringColumn.create("kind"), LongColumn.create("bytes"), DoubleColumn.create("kib"));
+        String layout = null;
+        String owner = null;
+        for (MemoryMeasurements.StorageEntry e : largestSize(footprint)) {
+            if ("table".equals(e.kind())) {
+                owner = e.object();   // each table comes first, then its indexes and TOAST
+            } else if (!e.layout().equals(layout)) {
+                owner = null;
+            }
+            layout = e.layout();
+            table.stringColumn("layout").append(e.layout());
+            table.stringColumn("table").append(Objects.requireNonNullElse(owner, e.object()));
+            table.stringColumn("object").append(e.object());
+            table.stringColumn("kind").append(e.kind());
+            table.longColumn("bytes").append(e.bytes());
+            table.doubleColumn("kib").append(e.bytes() / 1024.0);
+        }
+        return table;
+    }
+
+    /** Long form for a grouped bar chart: bytes per (layout, kind), with MiB. */
+    public static Table storageByKind(List<MemoryMeasurements.StorageEntry> footprint) {
+        Map<String, Map<String, Long>> bytes = new LinkedHashMap<>();
+        for (MemoryMeasurements.StorageEntry e : largestSize(footprint)) {
+            bytes.computeIfAbsent(e.layout(), l -> new LinkedHashMap<>()).merge(e.kind(), e.bytes(), Long::sum);
+        }
+        Table table = Table.create("Storage per layout and kind", StringColumn.create("layout"),
+                StringColumn.create("kind"), LongColumn.create("bytes"), DoubleColumn.create("mib"));
+        bytes.forEach((layout, kinds) -> kinds.forEach((kind, b) -> {
+            table.stringColumn("layout").append(layout);
+            table.stringColumn("kind").append(kind);
+            table.longColumn("bytes").append(b);
+            table.doubleColumn("mib").append(b / (1024.0 * 1024.0));
+        }));
+        return table;
+    }
+
+    /**
+     * Per layout: all its bytes, the bytes of its login table with that table's indexes (the hot set of a login),
+     * both relative to the first layout's whole storage.
+     */
+    public static Table hotAndCold(List<MemoryMeasurements.StorageEntry> footprint) {
+        Table table = Table.create("What a login needs in memory: the login table with its indexes",
+                StringColumn.create("layout"), LongColumn.create("bytes"), LongColumn.create("login_table_bytes"),
+                DoubleColumn.create("login_table_vs_first"), DoubleColumn.create("total_vs_first"));
+        Map<String, long[]> perLayout = new LinkedHashMap<>();
+        Map<String, String> loginTable = new LinkedHashMap<>();
+        Table objects = footprint(footprint);
+        for (int row = 0; row < objects.rowCount(); row++) {
+            String layout = objects.stringColumn("layout").get(row);
+            String owner = objects.stringColumn("table").get(row);
+            long b = objects.longColumn("bytes").get(row);
+            loginTable.putIfAbsent(layout, owner);   // a layout's first table is its login (root) table
+            long[] sums = perLayout.computeIfAbsent(layout, l -> new long[2]);
+            sums[0] += b;
+            if (owner.equals(loginTable.get(layout))) {
+                sums[1] += b;
+            }
+        }
+        long first = perLayout.isEmpty() ? 0 : perLayout.values().iterator().next()[0];
+        perLayout.forEach((layout, sums) -> {
+            table.stringColumn("layout").append(layout);
+            table.longColumn("bytes").append(sums[0]);
+            table.longColumn("login_table_bytes").append(sums[1]);
+            table.doubleColumn("login_table_vs_first").append(first == 0 ? Double.NaN : (double) sums[1] / first);
+            table.doubleColumn("total_vs_first").append(first == 0 ? Double.NaN : (double) sums[0] / first);
+        });
+        return table;
+    }
+
+    /**
+     * The pages each login touched, per layout and query, outside the timed trials (no cache sweep entries); the
+     * counter they come from is in the caption ({@link Findings#workingSetCaveat} says what it means).
+     */
+    public static Table workingSet(List<MemoryMeasurements.WorkingSetEntry> workingSet) {
+        String counter = workingSet.isEmpty() ? "" : " — " + workingSet.get(0).counter();
+        Table table = Table.create("Pages touched per login (outside the timed trials)" + counter,
+                StringColumn.create("workload"), StringColumn.create("layout"), LongColumn.create("operations"),
+                DoubleColumn.create("pages_hit"), DoubleColumn.create("pages_read"));
+        for (MemoryMeasurements.WorkingSetEntry e : workingSet) {
+            if (e.cacheBytes() != null) {
+                continue;
+            }
+            table.stringColumn("workload").append(e.workload());
+            table.stringColumn("layout").append(e.layout());
+            table.longColumn("operations").append(e.operations());
+            if (e.pagesHit() == null) {
+                table.doubleColumn("pages_hit").appendMissing();
+            } else {
+                table.doubleColumn("pages_hit").append(e.pagesHit());
+            }
+            table.doubleColumn("pages_read").append(e.pagesRead());
+        }
+        return table;
+    }
+
+    /** The JVM heap one fetched row retains: the monolith's whole row and the auth row. */
+    public static Table heap(MemoryMeasurements.Heap heap) {
+        Table table = Table.create("JVM heap retained by one fetched row (" + heap.method() + ")",
+                StringColumn.create("row"), LongColumn.create("bytes"), DoubleColumn.create("vs_auth_row"));
+        table.stringColumn("row").append("monolith row (every field)").append("auth row (login fields)");
+        table.longColumn("bytes").append(heap.monolithRowBytes()).append(heap.authRowBytes());
+        table.doubleColumn("vs_auth_row").append(heap.ratio()).append(1.0);
+        return table;
+    }
+
+    /**
+     * The cache sweep in long form, one row per (layout, cache size): the login's throughput and median call over
+     * the trials, and the pages it read per call in a separate counted pass.
+     */
+    public static Table cacheSweep(RunResult result) {
+        Table table = Table.create("Login (login columns only) per engine cache size", StringColumn.create("layout"),
+                LongColumn.create("cache_bytes"), DoubleColumn.create("cache_mib"),
+                DoubleColumn.create("cache_vs_first_layout"), DoubleColumn.create("logins_per_s"),
+                DoubleColumn.create("p50_us"), DoubleColumn.create("pages_read_per_login"));
+        List<MemoryMeasurements.StorageEntry> storage = largestSize(result.footprint());
+        String firstLayout = storage.isEmpty() ? null : storage.get(0).layout();
+        long first = storage.stream().filter(e -> e.layout().equals(firstLayout))
+                .mapToLong(MemoryMeasurements.StorageEntry::bytes).sum();
+        List<Measurement> swept = new ArrayList<>(result.measurements().stream().filter(m -> m.cacheBytes() != null).toList());
+        swept.sort(java.util.Comparator.comparing(Measurement::cacheBytes));
+        List<String> layouts = swept.stream().map(Measurement::layout).distinct().toList();
+        for (String layout : layouts) {
+            for (Measurement m : swept) {
+                if (!m.layout().equals(layout)) {
+                    continue;
+                }
+                double pages = result.workingSet().stream()
+                        .filter(w -> m.cacheBytes().equals(w.cacheBytes()) && w.layout().equals(layout))
+                        .mapToDouble(MemoryMeasurements.WorkingSetEntry::pagesRead).findFirst().orElse(Double.NaN);
+                table.stringColumn("layout").append(layout);
+                table.longColumn("cache_bytes").append(m.cacheBytes());
+                table.doubleColumn("cache_mib").append(m.cacheBytes() / (1024.0 * 1024.0));
+                table.doubleColumn("cache_vs_first_layout").append(first == 0 ? Double.NaN : (double) m.cacheBytes() / first);
+                table.doubleColumn("logins_per_s").append(m.opsPerS());
+                table.doubleColumn("p50_us").append(m.p50Us());
+                table.doubleColumn("pages_read_per_login").append(pages);
+            }
+        }
+        return table;
     }
 
     /** The row of a layout in a storage table, if present. */

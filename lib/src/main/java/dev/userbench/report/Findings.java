@@ -6,10 +6,12 @@ import dev.userbench.bench.stats.Verdict;
 
 import dev.userbench.bench.Environment;
 import dev.userbench.bench.Measurement;
+import dev.userbench.bench.MemoryMeasurements;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -218,6 +220,220 @@ public final class Findings {
             return "PostgreSQL's shared_buffers of " + settings.get("shared_buffers");
         }
         return "the engine's cache";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Part 3: the real workload
+    // ---------------------------------------------------------------------------------------------------------
+
+    /**
+     * One sentence per workload (comparisons outside a cache sweep): which layout wins it against the baseline and
+     * by how much, with intervals; "no significant difference" where the interval holds 1.
+     */
+    public static List<String> workloadVerdicts(RunResult result) {
+        Map<String, List<Harness.ComparisonResult>> byWorkload = workloadComparisons(result);
+        List<String> sentences = new ArrayList<>();
+        byWorkload.forEach((operation, comparisons) -> sentences.add(workloadVerdict(operation, comparisons)));
+        return sentences;
+    }
+
+    static Map<String, List<Harness.ComparisonResult>> workloadComparisons(RunResult result) {
+        Map<String, List<Harness.ComparisonResult>> byWorkload = new LinkedHashMap<>();
+        for (Harness.ComparisonResult c : result.comparisons()) {
+            if (c.cacheBytes() == null) {
+                byWorkload.computeIfAbsent(c.operation(), o -> new ArrayList<>()).add(c);
+            }
+        }
+        return byWorkload;
+    }
+
+    static String workloadVerdict(String operation, List<Harness.ComparisonResult> comparisons) {
+        Harness.ComparisonResult any = comparisons.get(0);
+        String head = "**" + operation + "** (" + any.threads() + " threads, " + any.distribution() + " over "
+                + Prose.count(any.users()) + " users): ";
+        Optional<Harness.ComparisonResult> winner = comparisons.stream()
+                .filter(c -> Verdict.fromLabel(c.verdict()) == Verdict.FASTER)
+                .min(Comparator.comparingDouble(Harness.ComparisonResult::ratio));
+        List<String> others = new ArrayList<>();
+        for (Harness.ComparisonResult c : comparisons) {
+            if (winner.isEmpty() || c != winner.get()) {
+                others.add(c.candidate() + " " + brief(c));
+            }
+        }
+        String rest = others.isEmpty() ? "" : String.join("; ", others);
+        if (winner.isPresent()) {
+            Harness.ComparisonResult w = winner.get();
+            return head + "**" + w.candidate() + " wins**, its median call takes " + Prose.times(w.ratio()) + " "
+                    + w.baseline() + "'s (95 % CI " + Prose.interval(w.ciLow(), w.ciHigh()) + ", "
+                    + Prose.change(w.ratio()) + ")" + (rest.isEmpty() ? "." : "; " + rest + ".");
+        }
+        boolean slower = comparisons.stream().anyMatch(c -> Verdict.fromLabel(c.verdict()) == Verdict.SLOWER);
+        return head + "**no layout beats " + any.baseline() + "**" + (slower ? "" : " by more than the noise") + ": "
+                + rest + ".";
+    }
+
+    /** {@code 0.95× (no significant difference: 95 % CI 0.87–1.05 holds 1)}, {@code 1.19× (slower, 95 % CI …)}. */
+    static String brief(Harness.ComparisonResult c) {
+        String interval = "95 % CI " + Prose.interval(c.ciLow(), c.ciHigh());
+        return Prose.times(c.ratio()) + " (" + switch (Verdict.fromLabel(c.verdict())) {
+            case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference: " + interval + " holds 1";
+            case NEGLIGIBLE -> "negligible, " + interval;
+            case FASTER -> "also faster, " + interval + ", " + Prose.change(c.ratio());
+            case SLOWER -> "**slower**, " + interval + ", " + Prose.change(c.ratio());
+        } + ")";
+    }
+
+    /** Per candidate layout: in how many workloads it was faster, slower, or not told apart from the baseline. */
+    public static String workloadScore(RunResult result) {
+        Map<String, int[]> score = new LinkedHashMap<>();
+        String baseline = "the baseline";
+        int workloads = 0;
+        for (List<Harness.ComparisonResult> comparisons : workloadComparisons(result).values()) {
+            workloads++;
+            for (Harness.ComparisonResult c : comparisons) {
+                baseline = c.baseline();
+                int[] counts = score.computeIfAbsent(c.candidate(), k -> new int[3]);
+                Verdict verdict = Verdict.fromLabel(c.verdict());
+                counts[verdict == Verdict.FASTER ? 0 : verdict == Verdict.SLOWER ? 1 : 2]++;
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        score.forEach((layout, c) -> parts.add(layout + " faster in " + c[0] + ", slower in " + c[1]
+                + ", not told apart in " + c[2]));
+        return "**Against " + baseline + ", over " + workloads + " workloads:** " + String.join("; ", parts)
+                + " (\"not told apart\": no significant difference, or within ±" + Prose.percent(threshold(result)) + ").";
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Part 4: memory
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** The login table with its indexes against the first layout's whole storage, for each other layout. */
+    public static String footprint(List<MemoryMeasurements.StorageEntry> footprint) {
+        Table hot = CheckTables.hotAndCold(footprint);
+        if (hot.rowCount() < 2) {
+            return "**Storage.** Only one layout was measured.";
+        }
+        String first = hot.stringColumn("layout").get(0);
+        long firstBytes = hot.longColumn("bytes").get(0);
+        List<String> parts = new ArrayList<>();
+        for (int row = 1; row < hot.rowCount(); row++) {
+            String layout = hot.stringColumn("layout").get(row);
+            long total = hot.longColumn("bytes").get(row);
+            long login = hot.longColumn("login_table_bytes").get(row);
+            parts.add(layout + ": " + Prose.mebibytes(total) + " in all (" + Prose.times((double) total / firstBytes)
+                    + "), its login table with its indexes " + Prose.mebibytes(login) + ", **"
+                    + Prose.percent((double) login / firstBytes) + "** of " + first);
+        }
+        return "**Storage.** " + first + " takes " + Prose.mebibytes(firstBytes) + " with its indexes; "
+                + String.join("; ", parts) + ".";
+    }
+
+    /** What the working-set counter counts, from the counter the run reports: on SQLite misses only. */
+    public static String workingSetCaveat(List<MemoryMeasurements.WorkingSetEntry> workingSet) {
+        if (workingSet.isEmpty()) {
+            return "**Pages.** This run counted no pages.";
+        }
+        MemoryMeasurements.WorkingSetEntry any = workingSet.get(0);
+        if (any.pagesHit() == null) {
+            return "**What the counter counts:** " + any.counter() + ". The engine keeps no count of pages its cache "
+                    + "served, so these are **pages read into the cache (misses)**, not every page a login touches: "
+                    + "with the whole database in the cache they fall to about zero on every layout, and only a cache "
+                    + "smaller than the data (the sweep below) tells the layouts apart.";
+        }
+        return "**What the counter counts:** " + any.counter() + ": pages served by the cache (hits) plus pages read "
+                + "into it (misses), per login.";
+    }
+
+    /** The JVM heap of one fetched row: the whole monolith row against the auth row. */
+    public static String heap(MemoryMeasurements.Heap heap) {
+        return "**Heap.** One fetched monolith row retains " + Prose.count(heap.monolithRowBytes()) + " bytes of JVM heap, "
+                + "an auth row " + Prose.count(heap.authRowBytes()) + " bytes: " + Prose.times(heap.ratio())
+                + " (measured with " + heap.method() + "), the application side of the memory claim.";
+    }
+
+    /**
+     * The verdict on "the split reduces the memory footprint of auth-heavy work": the login table's share of the
+     * monolith, pages read per login and throughput at the smallest and the largest cache swept, and whether the
+     * curves of the first two layouts cross.
+     */
+    public static String memoryVerdict(RunResult result) {
+        List<String> sentences = new ArrayList<>();
+        Table hot = CheckTables.hotAndCold(result.footprint());
+        String first = hot.rowCount() > 0 ? hot.stringColumn("layout").get(0) : "the baseline";
+        String second = hot.rowCount() > 1 ? hot.stringColumn("layout").get(1) : null;
+        if (second != null) {
+            sentences.add("The " + second + " layout's login table with its indexes is **"
+                    + Prose.percent(hot.doubleColumn("login_table_vs_first").get(1)) + "** of " + first + "'s storage ("
+                    + Prose.mebibytes(hot.longColumn("login_table_bytes").get(1)) + " against "
+                    + Prose.mebibytes(hot.longColumn("bytes").get(0)) + "): that much less must stay cached for logins.");
+        }
+        Table sweep = CheckTables.cacheSweep(result);
+        if (second == null || sweep.rowCount() == 0) {
+            sentences.add(result.cacheSweep() != null && !result.cacheSweep().adjustable()
+                    ? "The engine's cache (" + result.cacheSweep().setting() + ") could not be resized here, so no sweep ran."
+                    : "No cache sweep ran, so whether the smaller hot set pays off in time is not measured here.");
+            return String.join(" ", sentences);
+        }
+        List<Long> sizes = sweep.longColumn("cache_bytes").asList().stream().distinct().sorted().toList();
+        long small = sizes.get(0);
+        long large = sizes.get(sizes.size() - 1);
+        sentences.add("At a cache of " + Prose.mebibytes(small) + " (" + Prose.percent((double) small / hot.longColumn("bytes").get(0))
+                + " of " + first + ") " + second + " read " + pages(sweep, second, small) + " pages per login against "
+                + pages(sweep, first, small) + "; at " + Prose.mebibytes(large) + ", " + pages(sweep, second, large)
+                + " against " + pages(sweep, first, large) + ".");
+        Optional<Harness.ComparisonResult> atSmall = sweptComparison(result, second, small);
+        Optional<Harness.ComparisonResult> atLarge = sweptComparison(result, second, large);
+        if (atSmall.isPresent() && atLarge.isPresent()) {
+            sentences.add("In time, " + second + "'s median login at the small cache is " + summary(atSmall.get())
+                    + " of " + first + "'s, and at the large one " + summary(atLarge.get()) + ".");
+        }
+        sentences.add(crossing(sweep, first, second, sizes));
+        boolean fewerPages = value(sweep, second, small, "pages_read_per_login") < value(sweep, first, small, "pages_read_per_login");
+        boolean faster = atSmall.isPresent() && Verdict.fromLabel(atSmall.get().verdict()) == Verdict.FASTER;
+        sentences.add("**Verdict on the memory claim:** " + (fewerPages && faster
+                ? "it holds here: with the cache smaller than the data, the split reads fewer pages per login and logs in faster."
+                : fewerPages
+                ? "the split needs less memory for logins (fewer pages read at a small cache), but at this size the "
+                + "saving does not show in login time with 95 % confidence."
+                : "not shown here: at the smallest cache the split did not read fewer pages per login."));
+        return String.join(" ", sentences);
+    }
+
+    /** Where the first layout's and the second's pages-per-login curves change order, if they do. */
+    static String crossing(Table sweep, String first, String second, List<Long> sizes) {
+        Integer previous = null;
+        for (int i = 0; i < sizes.size(); i++) {
+            int sign = Double.compare(value(sweep, second, sizes.get(i), "logins_per_s"),
+                    value(sweep, first, sizes.get(i), "logins_per_s"));
+            if (previous != null && sign != 0 && previous != 0 && sign != previous) {
+                return "The throughput curves of " + first + " and " + second + " **cross between "
+                        + Prose.mebibytes(sizes.get(i - 1)) + " and " + Prose.mebibytes(sizes.get(i)) + "** of cache.";
+            }
+            previous = sign == 0 ? previous : Integer.valueOf(sign);
+        }
+        String ahead = previous == null ? "neither" : previous > 0 ? second : first;
+        return "The throughput curves of " + first + " and " + second + " do not cross between "
+                + Prose.mebibytes(sizes.get(0)) + " and " + Prose.mebibytes(sizes.get(sizes.size() - 1)) + ": "
+                + ahead + " logs in more per second at every size swept.";
+    }
+
+    private static String pages(Table sweep, String layout, long cacheBytes) {
+        return String.format(java.util.Locale.ROOT, "%.2f", value(sweep, layout, cacheBytes, "pages_read_per_login"));
+    }
+
+    private static double value(Table sweep, String layout, long cacheBytes, String column) {
+        for (int row = 0; row < sweep.rowCount(); row++) {
+            if (sweep.stringColumn("layout").get(row).equals(layout) && sweep.longColumn("cache_bytes").get(row) == cacheBytes) {
+                return sweep.doubleColumn(column).get(row);
+            }
+        }
+        return Double.NaN;
+    }
+
+    private static Optional<Harness.ComparisonResult> sweptComparison(RunResult result, String candidate, long cacheBytes) {
+        return result.comparisons().stream().filter(c -> c.candidate().equals(candidate)
+                && c.cacheBytes() != null && c.cacheBytes() == cacheBytes).findFirst();
     }
 
     /** A comparison in a few words: {@code 2.10× (slower, 95 % CI 1.18–2.49)}. */

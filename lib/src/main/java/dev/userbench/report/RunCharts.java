@@ -2,6 +2,7 @@ package dev.userbench.report;
 
 import dev.userbench.bench.Harness;
 import dev.userbench.bench.Measurement;
+import dev.userbench.bench.MemoryMeasurements;
 import dev.userbench.bench.RunResult;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -53,6 +54,74 @@ public final class RunCharts {
                 .title(pair + ": median time per call, with 95 % CI")
                 .xTitle("ratio (below 1: " + firstCandidate(result) + " is faster; dashed line: no difference)")
                 .size(760, 120 + 60 * Math.max(1, table.rowCount()));
+    }
+
+    /**
+     * One workload's comparisons (outside any cache sweep): each candidate layout's ratio of median call time to
+     * the baseline's, with its 95 % interval and a dashed line at 1.
+     */
+    public static Chart workloadRatios(RunResult result, String operation) {
+        Table table = Table.create("ratios", StringColumn.create("layout"), DoubleColumn.create("ratio"),
+                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"));
+        String baseline = "the baseline";
+        String load = "";
+        for (Harness.ComparisonResult c : result.comparisons()) {
+            if (c.operation().equals(operation) && c.cacheBytes() == null) {
+                table.stringColumn("layout").append(c.candidate());
+                table.doubleColumn("ratio").append(c.ratio());
+                table.doubleColumn("ci_low").append(c.ciLow());
+                table.doubleColumn("ci_high").append(c.ciHigh());
+                baseline = c.baseline();
+                load = " (" + c.threads() + " threads, " + c.distribution() + ", " + Prose.count(c.users()) + " users)";
+            }
+        }
+        return Chart.intervals(table, "layout", "ratio", "ci_low", "ci_high")
+                .title(operation + load + ": median call ÷ " + baseline + "'s, 95 % CI")
+                .xTitle("ratio to " + baseline + " (below 1: faster; dashed line: no difference)")
+                .size(760, 150 + 50 * Math.max(1, table.rowCount()));
+    }
+
+    /** Grouped bars: storage per layout, one bar per kind (table, index, TOAST), in MiB. */
+    public static Chart storage(List<MemoryMeasurements.StorageEntry> footprint) {
+        return Chart.groupedBars(CheckTables.storageByKind(footprint), "layout", "kind", "mib")
+                .title("Storage per layout and kind (the engine's own accounting)")
+                .xTitle("layout")
+                .yTitle("MiB");
+    }
+
+    /** Grouped bars: pages each login read (or touched, where the engine counts hits) per layout and query. */
+    public static Chart pagesPerLogin(List<MemoryMeasurements.WorkingSetEntry> workingSet) {
+        Table table = Table.create("pages", StringColumn.create("workload"), StringColumn.create("layout"),
+                DoubleColumn.create("pages"));
+        boolean hits = false;
+        for (MemoryMeasurements.WorkingSetEntry e : workingSet) {
+            if (e.cacheBytes() == null) {
+                hits |= e.pagesHit() != null;
+                table.stringColumn("workload").append(e.workload());
+                table.stringColumn("layout").append(e.layout());
+                table.doubleColumn("pages").append(e.pagesRead() + (e.pagesHit() == null ? 0 : e.pagesHit()));
+            }
+        }
+        return Chart.groupedBars(table, "workload", "layout", "pages")
+                .title(hits ? "Pages touched per login (cache hits + reads)" : "Pages read per login (cache misses; no hit count)")
+                .xTitle("login query")
+                .yTitle(hits ? "pages per login" : "pages read per login");
+    }
+
+    /** Lines: login throughput against the engine's cache size, one line per layout. */
+    public static Chart cacheSweepThroughput(RunResult result) {
+        return Chart.lines(CheckTables.cacheSweep(result), "cache_mib", "logins_per_s", "layout").logX()
+                .title("Login throughput vs engine cache size")
+                .xTitle("engine cache (MiB, log scale)")
+                .yTitle("logins per second (one client)");
+    }
+
+    /** Lines: pages each login read against the engine's cache size, one line per layout. */
+    public static Chart cacheSweepPages(RunResult result) {
+        return Chart.lines(CheckTables.cacheSweep(result), "cache_mib", "pages_read_per_login", "layout").logX()
+                .title("Pages read per login vs engine cache size")
+                .xTitle("engine cache (MiB, log scale)")
+                .yTitle("pages read into the cache per login");
     }
 
     private static String firstCandidate(RunResult result) {

@@ -64,12 +64,14 @@ class CommittedNotebookTest {
     }
 
     @Test
-    void keepsTheStudysHeadingsInOrderThenTheEngineersChecksAndRoomForParts3And4() {
+    void keepsTheStudysHeadingsInOrderThenTheEngineersChecksTheRealWorkloadAndMemory() {
         String markdown = String.join("\n", NotebookFiles.cells(notebook, "markdown").stream().map(NotebookFiles::source).toList());
         List<String> inOrder = List.of("# User Entity Benchmarking", "## Hypothesis", "## 1. Monolithic Architecture",
                 "## 2. Fragmented Architecture", "## 3. Data Generation", "## 4. Benchmarks",
                 "# Part 2 — What a database engineer would check", "How sure are we?",
-                "# Part 3 — The real workload", "# Part 4 — Memory");
+                "# Part 3 — The real workload", "monolith_covering", "fragmented_hot_touch",
+                "### Which layout for which workload", "# Part 4 — Memory", "How much does each layout store",
+                "Pages touched per login", "Where the curves cross", "The memory claim", "## Clean up");
         int from = 0;
         for (String heading : inOrder) {
             int at = markdown.indexOf(heading, from);
@@ -84,6 +86,14 @@ class CommittedNotebookTest {
         assertThat(all).contains("INSERT INTO user_monolith (", "INSERT INTO user_auth (", "INSERT INTO user_profile (",
                 "SELECT * FROM user_monolith WHERE email = ?", "SELECT * FROM user_auth WHERE email = ?",
                 "SELECT name, SUM(pgsize) FROM dbstat GROUP BY name");
+    }
+
+    @Test
+    void parts3And4RunOnePlanOfWorkloadsAndOneMemoryRunThroughTheHarness() {
+        String all = String.join("\n", NotebookFiles.cells(notebook, "code").stream().map(NotebookFiles::source).toList());
+        assertThat(all).contains("WorkloadPlan.parse(\"login,profile_view,login_touch,mixed\"", "KeyDistribution.parse(\"zipfian\")",
+                "Layouts.MONOLITH_COVERING", "Layouts.FRAGMENTED_HOT_TOUCH", ".withCacheSweep(List.of(",
+                "Findings.workloadVerdicts(workloadResult)", "Findings.memoryVerdict(memory)");
     }
 
     @Test

@@ -30,8 +30,11 @@ class NotebookRenderIT {
     private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Pattern CHART_CONTAINER = Pattern.compile("<div id=\"(userbench_chart_[0-9a-f]{32})\"");
-    /** Section 8 draws time per call and login percentiles, section 10 the intervals and both again over trials. */
-    private static final int CHARTS = 5;
+    /**
+     * Section 8 draws time per call and login percentiles, section 10 the intervals and both again over trials;
+     * Part 3 one interval chart per workload (four), Part 4 storage, pages per login and the sweep's two lines.
+     */
+    private static final int CHARTS = 13;
 
     private Path rendered;
     private JsonNode executed;
@@ -87,6 +90,48 @@ class NotebookRenderIT {
         assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"", "Comparisons", "verdict"));
         assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"", "Per-call latency", "p99_us"));
         assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"", "Storage per layout"));
+        // Part 3: the workloads' comparisons, every layout against the monolith
+        assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"", "Comparisons",
+                "login_touch", "profile_view", "mixed", "monolith_covering", "fragmented_hot_touch"));
+        // Part 4: the footprint per object and the cache sweep
+        assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
+                "Footprint: bytes per table, index and TOAST", "user_auth_ht", "ix_user_monolith_cov_login"));
+        assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
+                "per engine cache size", "pages_read_per_login"));
+        assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
+                "Pages touched per login"));
+    }
+
+    @Test
+    void parts3And4DrawTheirChartsWithStaticPictures() {
+        List<String> charts = NotebookFiles.payloads(executed, "text/html").stream()
+                .filter(t -> t.contains("class=\"userbench-chart\"")).toList();
+        for (String title : List.of("login (2 threads, zipfian", "login_touch (2 threads, zipfian",
+                "mixed (2 threads, zipfian", "Storage per layout and kind", "Pages read per login",
+                "Login throughput vs engine cache size", "Pages read per login vs engine cache size")) {
+            assertThat(charts).as("a chart titled '%s'", title).anySatisfy(chart -> {
+                assertThat(chart).contains(title);
+                assertThat(chart.indexOf("<svg", chart.indexOf("class=\"userbench-chart\""))).isPositive();
+            });
+        }
+    }
+
+    @Test
+    void part3AndPart4VerdictsAreBuiltFromTheRun() {
+        String markdown = String.join("\n", NotebookFiles.payloads(executed, "text/markdown"));
+        assertThat(markdown).contains("**Data check passed:** every layout holds the same 2,000 users",
+                "**Consistency held** after every writing workload (login_touch, mixed)");
+        for (String workload : List.of("login", "profile_view", "login_touch", "mixed")) {
+            assertThat(markdown).containsPattern("- \\*\\*" + workload
+                    + "\\*\\* \\(2 threads, zipfian over 2,000 users\\): \\*\\*(\\w+ wins|no layout beats monolith)\\*\\*");
+        }
+        assertThat(markdown).containsPattern("\\*\\*Against monolith, over 4 workloads:\\*\\* fragmented faster in \\d");
+        assertThat(markdown).containsPattern("\\*\\*Storage\\.\\*\\* monolith takes \\d+\\.\\d{2} MiB")
+                .contains("**What the counter counts:** read syscalls of this process")
+                .containsPattern("\\*\\*Heap\\.\\*\\* One fetched monolith row retains [\\d,]+ bytes")
+                .containsPattern("login table with its indexes is \\*\\*\\d+ %\\*\\* of monolith's storage")
+                .containsPattern("At a cache of \\d+\\.\\d{2} MiB \\(25 % of monolith\\) fragmented read \\d+\\.\\d{2} pages per login")
+                .contains("**Verdict on the memory claim:**");
     }
 
     @Test
@@ -115,7 +160,11 @@ class NotebookRenderIT {
     void progressEndsAsADoneLineInPlace() {
         assertThat(NotebookFiles.payloads(executed, "text/html"))
                 .anySatisfy(t -> assertThat(t).contains("✓ 5 trials per benchmark of monolith and fragmented"))
-                .noneSatisfy(t -> assertThat(t).contains("starting the A/A run"));
+                .anySatisfy(t -> assertThat(t).contains("✓ 3 trials of login, profile_view, login_touch, mixed on 4 layouts"))
+                .anySatisfy(t -> assertThat(t).contains("✓ memory run: 10,000 users on 4 layouts"))
+                .noneSatisfy(t -> assertThat(t).contains("starting the A/A run"))
+                .noneSatisfy(t -> assertThat(t).contains("starting the workloads"))
+                .noneSatisfy(t -> assertThat(t).contains("starting the memory run"));
     }
 
     @Test
@@ -140,7 +189,7 @@ class NotebookRenderIT {
         Path screenshot = NotebookFiles.projectRoot().resolve("temp/screenshots/notebook.png");
         Files.createDirectories(screenshot.getParent());
         Files.deleteIfExists(screenshot);
-        chromium(html, "--screenshot=" + screenshot, "--window-size=1100,14000", "--hide-scrollbars");
+        chromium(html, "--screenshot=" + screenshot, "--window-size=1100,26000", "--hide-scrollbars");
         assertThat(screenshot).isNotEmptyFile();
     }
 
