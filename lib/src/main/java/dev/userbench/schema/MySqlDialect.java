@@ -58,6 +58,16 @@ public final class MySqlDialect extends BaseDialect {
         return properties;
     }
 
+    /**
+     * Batches that both drivers rewrite into multi-row INSERTs ({@code rewriteBatchedStatements}, set in
+     * {@link #driverDefaults()}): on InnoDB with random uuid keys they load at about the rate of
+     * {@code LOAD DATA}, without needing {@code local_infile} on the server and in the driver.
+     */
+    @Override
+    public BulkLoader bulkLoader() {
+        return BulkLoader.batchedInserts();
+    }
+
     @Override
     void bindInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
