@@ -67,6 +67,11 @@ public final class UserBatches implements AutoCloseable {
         return capacity;
     }
 
+    /** Batches submitted to the threads and not yet taken: never more than {@link #capacity()}. */
+    public int batchesAhead() {
+        return window.size();
+    }
+
     public boolean hasNext() {
         return nextToTake < to;
     }
