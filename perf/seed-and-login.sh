@@ -171,9 +171,28 @@ run_sql() { # engine db-file-name sql
   esac
 }
 
-declare -A tool_s native_s
+# Other sessions may run the tool against the same database: wait (at most PERF_WAIT seconds) until no
+# other client is connected to it, so neither run drops the other's tables.
+other_clients() {
+  case "$1" in
+    mariadb) mysql_cli -N -e "SELECT COUNT(*) FROM information_schema.processlist WHERE db = 'test' AND id <> CONNECTION_ID()" ;;
+    postgresql) pg_cli -tA -c "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = 'test' AND pid <> pg_backend_pid()" ;;
+    *) echo 0 ;;
+  esac
+}
+wait_for_quiet() {
+  local waited=0
+  while [ "$(other_clients "$1")" != 0 ] && [ "$waited" -lt "${PERF_WAIT:-300}" ]; do
+    [ "$waited" = 0 ] && echo "perf: another client is using database test on $1; waiting" >&2
+    sleep 5; waited=$((waited + 5))
+  done
+  [ "$waited" -gt 0 ] && say "   (waited ${waited} s for other clients of database test on $1 to leave)"
+  return 0
+}
+
 printf '   %-11s %-10s %12s %12s %12s %12s %7s\n' engine layout "tool s" "tool u/s" "native s" "native u/s" ratio | tee -a "$report"
 for engine in $ENGINES; do
+  wait_for_quiet "$engine"
   for layout in monolith fragmented; do
     # the floor first, into the tool's own DDL (created with one user, then emptied)
     [ "$engine" = sqlite ] && rm -f "$dir/native-$layout.db"

@@ -24,6 +24,9 @@ import java.util.stream.Collectors;
  */
 public final class CsvRows {
 
+    private static final long FIRST_FAST_SECOND = Instant.parse("1000-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_FAST_SECOND = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+
     private CsvRows() {
     }
 
@@ -50,7 +53,7 @@ public final class CsvRows {
         if (value instanceof UUID uid) {
             out.append(uid);
         } else if (value instanceof Instant instant) {
-            DateTimeFormatter.ISO_INSTANT.formatTo(instant, out);
+            appendInstant(out, instant);
         } else if (value instanceof Boolean flag) {
             out.append(flag ? '1' : '0');
         } else if (value instanceof UserRole role) {
@@ -58,6 +61,41 @@ public final class CsvRows {
         } else {
             appendText(out, value.toString());
         }
+    }
+
+    /**
+     * ISO-8601 UTC as {@link DateTimeFormatter#ISO_INSTANT} writes it; whole seconds of years 1000-9999
+     * (every generated time) are formatted by hand, which is several times faster and the larger part
+     * of encoding a row.
+     */
+    static void appendInstant(StringBuilder out, Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (instant.getNano() != 0 || seconds < FIRST_FAST_SECOND || seconds > LAST_FAST_SECOND) {
+            DateTimeFormatter.ISO_INSTANT.formatTo(instant, out);
+            return;
+        }
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400L);
+        // civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian)
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long shiftedMonth = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * shiftedMonth + 2) / 5 + 1);
+        int month = (int) (shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        out.append(year).append('-');
+        twoDigits(out, month).append('-');
+        twoDigits(out, day).append('T');
+        twoDigits(out, secondOfDay / 3600).append(':');
+        twoDigits(out, secondOfDay / 60 % 60).append(':');
+        twoDigits(out, secondOfDay % 60).append('Z');
+    }
+
+    private static StringBuilder twoDigits(StringBuilder out, int value) {
+        return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void appendText(StringBuilder out, String text) {
