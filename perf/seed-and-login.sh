@@ -24,7 +24,7 @@
 # password), which it drops at the end (PERF_KEEP=1 keeps tables and files).
 #
 # Usage: perf/seed-and-login.sh            (prints the report; also kept in temp/perf/report.txt)
-# Knobs: PERF_USERS, PERF_BIG_USERS, PERF_ENGINES="sqlite mariadb postgresql", PERF_LOGINS, PERF_ROUNDS,
+# Knobs: PERF_USERS, PERF_BIG_USERS (0 skips (d)), PERF_ENGINES="sqlite mariadb postgresql", PERF_LOGINS, PERF_ROUNDS,
 #        PERF_MYSQL_URL (default jdbc:mariadb://127.0.0.1:3306/test), PERF_PG_URL.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -218,12 +218,14 @@ for engine in $ENGINES; do
   probe login "$(url_of "$engine" tool-monolith)" "$(user_of "$engine")" "$USERS" "$SEED" "$LOGINS" "$ROUNDS" | grep '^login' | sed 's/^/   /' | tee -a "$report"
 done
 
-say ""
-say "== (d) seeding $BIG_USERS users into SQLite (monolith) with -Xmx256m"
-rm -f "$dir/big.db"
-PERF_JAVA_OPTS="-Xmx256m" userbench seed --users "$BIG_USERS" --seed "$SEED" --layouts monolith --jdbc-url "jdbc:sqlite:$dir/big.db" \
-  | grep -E '^(monolith|Peak)' | sed 's/^/   /' | tee -a "$report"
-say "   database file: $(du -h "$dir/big.db" | cut -f1)"
+if [ "$BIG_USERS" -gt 0 ]; then # PERF_BIG_USERS=0 skips (d)
+  say ""
+  say "== (d) seeding $BIG_USERS users into SQLite (monolith) with -Xmx256m"
+  rm -f "$dir/big.db"
+  PERF_JAVA_OPTS="-Xmx256m" userbench seed --users "$BIG_USERS" --seed "$SEED" --layouts monolith --jdbc-url "jdbc:sqlite:$dir/big.db" \
+    | grep -E '^(monolith|Peak)' | sed 's/^/   /' | tee -a "$report"
+  say "   database file: $(du -h "$dir/big.db" | cut -f1)"
+fi
 
 if [ "${PERF_KEEP:-0}" != 1 ]; then
   rm -f "$dir"/*.db "$dir"/*.csv
