@@ -15,7 +15,8 @@
 # commits per table). The exported CSV is split per table beforehand, untimed (COPY cannot skip
 # columns), and the floor's time is the loader command's wall time; the tool's is the load as
 # `userbench seed` reports it (first user generated to commit; JVM start and DDL excluded on both
-# sides). SQLite's shell (3.40 here) has no unhex(): perf/sqlite-unhex.c adds it (needs gcc and
+# sides). Before each timed load the previous one's background writes are let finish (sync, CHECKPOINT,
+# InnoDB dirty pages flushed), so the second of a pair does not pay for the first. SQLite's shell (3.40 here) has no unhex(): perf/sqlite-unhex.c adds it (needs gcc and
 # libsqlite3-dev), and .import goes through a TEMP view whose INSTEAD OF trigger turns the uid text
 # into its 16-byte blob and the ISO times into epoch seconds, one pass into the real table.
 #
@@ -104,6 +105,24 @@ cols_of() {
     user_profile) echo "uid,name,phone,location,bio,profile_image,created_at,last_active" ;;
   esac
 }
+
+# Before each timed load, let the previous load's background writes finish, so that neither side pays
+# for the other's: dirty OS pages synced, PostgreSQL checkpointed, InnoDB's dirty pages flushed (waits
+# at most PERF_SETTLE seconds; changes no server setting).
+settle() {
+  sync
+  case "$1" in
+    postgresql) pg_cli -c "CHECKPOINT" ;;
+    mariadb)
+      local waited=0
+      while [ "$(mysql_cli -N -e "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY'")" -gt 100 ] \
+            && [ "$waited" -lt "${PERF_SETTLE:-120}" ]; do
+        sleep 1; waited=$((waited + 1))
+      done ;;
+  esac
+}
+
+drop_sql() { case "$1" in monolith) echo "DROP TABLE IF EXISTS user_monolith;" ;; fragmented) echo "DROP TABLE IF EXISTS user_profile; DROP TABLE IF EXISTS user_auth;" ;; esac; }
 
 # SQL that empties the layout the tool just created with one user (referencing table first)
 empty_sql() { case "$1" in monolith) echo "DELETE FROM user_monolith;" ;; fragmented) echo "DELETE FROM user_profile; DELETE FROM user_auth;" ;; esac; }
@@ -198,12 +217,14 @@ for engine in $ENGINES; do
     [ "$engine" = sqlite ] && rm -f "$dir/native-$layout.db"
     userbench seed --users 1 --layouts "$layout" --jdbc-url "$(url_of "$engine" "native-$layout")" $(seed_args "$engine") >/dev/null
     run_sql "$engine" "native-$layout" "$(empty_sql "$layout")" >/dev/null
+    settle "$engine"
     n_s=$(native_load "$engine" "$layout")
     n_rows=$(count_rows "$engine" "$layout")
     [ "$n_rows" = "$USERS" ] || { echo "perf: the native load of $engine/$layout left $n_rows rows, not $USERS" >&2; exit 4; }
     [ "$engine" = sqlite ] && rm -f "$dir/native-$layout.db"
     # then the tool, generation included
-    [ "$engine" = sqlite ] && rm -f "$dir/tool-$layout.db"
+    [ "$engine" = sqlite ] && rm -f "$dir/tool-$layout.db" || run_sql "$engine" "tool-$layout" "$(drop_sql "$layout")" >/dev/null
+    settle "$engine"
     t_s=$(userbench seed --users "$USERS" --seed "$SEED" --layouts "$layout" --jdbc-url "$(url_of "$engine" "tool-$layout")" $(seed_args "$engine") | seconds_of)
     printf '   %-11s %-10s %12.2f %12s %12.2f %12s %6sx\n' "$engine" "$layout" "$t_s" "$(rate "$USERS" "$t_s")" "$n_s" \
       "$(rate "$USERS" "$n_s")" "$(ratio "$n_s" "$t_s")" | tee -a "$report"
