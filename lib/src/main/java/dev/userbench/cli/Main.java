@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 @Command(name = "userbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Should the hot login columns of a users table live apart from the cold profile columns? "
                 + "Measures both layouts on SQLite, MariaDB/MySQL or PostgreSQL.",
-        subcommands = {RunCommand.class, RenderCommand.class, CleanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SeedCommand.class, ExportCommand.class, RenderCommand.class, CleanCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main {
 
     /** The project folder: defaults such as temp/ resolve against it (the launcher script sets it). */

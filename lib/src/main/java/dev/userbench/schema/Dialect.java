@@ -88,6 +88,14 @@ public interface Dialect {
         bind(statement, index, field, field.of(user));
     }
 
+    /**
+     * This engine's fastest honest way to fill a layout's empty tables with many users; every layout
+     * of the engine uses the same one. Plain batched INSERTs unless the dialect knows better.
+     */
+    default BulkLoader bulkLoader() {
+        return BulkLoader.batchedInserts();
+    }
+
     default LayoutSql sql(Layout layout) {
         return new LayoutSql(this, layout);
     }

@@ -103,6 +103,12 @@ public final class PostgresDialect extends BaseDialect {
         return properties;
     }
 
+    /** COPY: about twice the rows/s of even rewritten batched INSERTs. */
+    @Override
+    public BulkLoader bulkLoader() {
+        return PostgresCopyLoader.INSTANCE;
+    }
+
     @Override
     void bindUuid(PreparedStatement statement, int index, UUID uid) throws SQLException {
         statement.setObject(index, uid);

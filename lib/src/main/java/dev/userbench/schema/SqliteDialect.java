@@ -131,6 +131,15 @@ public final class SqliteDialect extends BaseDialect {
         }
     }
 
+    /**
+     * SQLite has no bulk protocol: the C API's fastest path is one transaction stepping one reused
+     * prepared statement, which is what sqlite-jdbc's batch does in-process.
+     */
+    @Override
+    public BulkLoader bulkLoader() {
+        return BulkLoader.batchedInserts();
+    }
+
     @Override
     public Map<String, String> settings(Connection connection) throws SQLException {
         return read(connection, ordered(

@@ -1,49 +1,64 @@
 package dev.userbench.seed;
 
 import dev.userbench.model.User;
+import dev.userbench.schema.BulkLoader;
 import dev.userbench.schema.LayoutSql;
-import dev.userbench.schema.Rows;
-import dev.userbench.schema.TableDef;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fills a layout with the generator's users through JDBC batches in one transaction, holding only
- * one batch of users at a time, so memory does not grow with the user count.
+ * Fills a layout with the generator's users through the dialect's {@link BulkLoader} in one
+ * transaction, with generation overlapped: generator threads make the next batches while this thread
+ * sends the current one, through a bounded window ({@link UserBatches}), so seeding takes about the
+ * longer of generating and inserting, and memory does not grow with the user count.
  */
 public final class Seeder {
 
+    /** Rows per batch of the plain insert benchmarks; seeding uses the same unless told otherwise. */
     public static final int DEFAULT_BATCH = 1000;
+    /** One generator thread already makes users faster than any engine here takes them. */
+    public static final int DEFAULT_THREADS = 1;
 
-    /** How long seeding took, split into making users and sending them. */
-    public record Timing(long users, long generateNanos, long insertNanos) {
+    /**
+     * How long seeding took. {@code wallNanos} is the whole load, generation included;
+     * {@code insertNanos} the time spent sending and committing; {@code waitNanos} the time the sender
+     * waited for users not made yet; {@code generateNanos} the generator threads' time, summed over
+     * threads and overlapped with inserting.
+     */
+    public record Timing(long users, long generateNanos, long insertNanos, long waitNanos, long wallNanos) {
         public double seconds() {
-            return (generateNanos + insertNanos) / 1e9;
+            return wallNanos / 1e9;
         }
 
         public double usersPerSecond() {
-            return users / seconds();
+            return wallNanos == 0 ? 0 : users / seconds();
         }
     }
 
     private final int batchSize;
+    private final int threads;
 
-    public Seeder(int batchSize) {
+    public Seeder(int batchSize, int threads) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("a batch holds at least one row, got " + batchSize);
         }
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
         this.batchSize = batchSize;
+        this.threads = threads;
+    }
+
+    public Seeder(int batchSize) {
+        this(batchSize, DEFAULT_THREADS);
     }
 
     public Seeder() {
         this(DEFAULT_BATCH);
     }
-
     /** Drops and recreates the layout's tables (committed). */
     public static void recreate(Connection connection, LayoutSql sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -67,54 +82,48 @@ public final class Seeder {
         connection.commit();
     }
 
-    /** Inserts users {@code 0 .. count-1} into the (empty) layout and commits. */
+    /** Inserts users {@code 0 .. count-1} into the (empty) layout by the dialect's bulk path and commits. */
     public Timing load(Connection connection, LayoutSql sql, UserGenerator generator, long count, Progress progress)
             throws SQLException {
-        List<TableDef> tables = sql.layout().tables();
-        List<PreparedStatement> inserts = new ArrayList<>(tables.size());
-        try {
-            for (TableDef table : tables) {
-                inserts.add(connection.prepareStatement(sql.insert(table)));
+        return load(connection, sql, generator, count, progress, sql.dialect().bulkLoader());
+    }
+
+    /** Inserts users {@code 0 .. count-1} into the (empty) layout through the given loader and commits. */
+    public Timing load(Connection connection, LayoutSql sql, UserGenerator generator, long count, Progress progress,
+                       BulkLoader loader) throws SQLException {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot seed " + count + " users");
+        }
+        String phase = "seeding " + sql.layout().name();
+        long begin = System.nanoTime();
+        long insertNanos = 0;
+        try (UserBatches batches = new UserBatches(generator, 0, count, batchSize, threads);
+             BulkLoader.Load load = loader.start(connection, sql)) {
+            long done = 0;
+            while (batches.hasNext()) {
+                List<User> batch = batches.next();
+                long start = System.nanoTime();
+                load.write(batch);
+                insertNanos += System.nanoTime() - start;
+                done += batch.size();
+                progress.update(phase, done, count);
             }
-            User[] batch = new User[batchSize];
-            long generateNanos = 0;
-            long insertNanos = 0;
-            for (long from = 0; from < count; from += batchSize) {
-                int size = (int) Math.min(batchSize, count - from);
-                long t0 = System.nanoTime();
-                for (int i = 0; i < size; i++) {
-                    batch[i] = generator.user(from + i);
-                }
-                long t1 = System.nanoTime();
-                for (int t = 0; t < tables.size(); t++) {
-                    PreparedStatement insert = inserts.get(t);
-                    for (int i = 0; i < size; i++) {
-                        Rows.bind(sql.dialect(), insert, tables.get(t), batch[i]);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
-                }
-                long t2 = System.nanoTime();
-                generateNanos += t1 - t0;
-                insertNanos += t2 - t1;
-                progress.update("seeding " + sql.layout().name(), from + size, count);
-            }
-            long t3 = System.nanoTime();
+            long start = System.nanoTime();
+            load.finish();
             connection.commit();
-            insertNanos += System.nanoTime() - t3;
-            return new Timing(count, generateNanos, insertNanos);
-        } catch (SQLException | RuntimeException e) {
+            insertNanos += System.nanoTime() - start;
+            if (count == 0) {
+                progress.update(phase, 0, 0);
+            }
+            return new Timing(count, batches.generateNanos(), insertNanos, batches.waitNanos(), System.nanoTime() - begin);
+        } catch (SQLException | RuntimeException | Error e) {
             // an engine may have rolled back already (SQLite on a full disk): keep the cause, not the rollback's error
             try {
                 connection.rollback();
-            } catch (SQLException rollbackFailed) {
-                e.addSuppressed(rollbackFailed);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
             }
             throw e;
-        } finally {
-            for (PreparedStatement insert : inserts) {
-                insert.close();
-            }
         }
     }
 }

@@ -1,0 +1,156 @@
+package dev.userbench.cli;
+
+import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.Dialect;
+import dev.userbench.schema.Layout;
+import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.Layouts;
+import dev.userbench.seed.DataCheck;
+import dev.userbench.seed.Seeder;
+import dev.userbench.seed.UserGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code userbench seed}: fills the layouts' tables with the seeded users and exits. */
+@Command(name = "seed", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Drops and recreates the layouts' tables and fills them with the seeded fake users through "
+                + "the engine's fastest honest bulk path (COPY on PostgreSQL, one transaction of batched prepared "
+                + "INSERTs on SQLite and MariaDB/MySQL), generating users while inserting. Prints users/s and the "
+                + "time spent generating vs inserting. The same seed gives the same users on every engine.")
+public final class SeedCommand implements Callable<Integer> {
+
+    private static final long MIB = 1024 * 1024;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connectionOptions = new ConnectionOptions();
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
+            description = "How many fake users to put into each layout (default: ${DEFAULT-VALUE}).")
+    long users;
+
+    @Option(names = "--layouts", paramLabel = "A,B", defaultValue = "monolith,fragmented",
+            description = "Layouts to fill: monolith, fragmented, monolith_covering, fragmented_hot_touch "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String layouts;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the fake users: the same seed, the same users (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "T", defaultValue = "1",
+            description = "Generator threads; any count gives the same users (default: ${DEFAULT-VALUE}, which "
+                    + "already outpaces every engine).")
+    int threads;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "1000",
+            description = "Users per generated batch and per JDBC batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--bio-chars", paramLabel = "N", defaultValue = "200",
+            description = "Longest bio in characters, as in run (default: ${DEFAULT-VALUE}).")
+    int bioChars;
+
+    @Option(names = "--check", description = "Afterwards read every layout back and check it holds exactly the "
+            + "seeded users (row counts and checksum); exit 4 if not.")
+    boolean check;
+
+    @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ConnectionSpec connection = null;
+        try {
+            if (users < 1) {
+                throw new UsageException("--users must be at least 1, got " + users);
+            }
+            if (threads < 1) {
+                throw new UsageException("--threads must be at least 1, got " + threads);
+            }
+            if (batchSize < 1) {
+                throw new UsageException("--batch-size must be at least 1, got " + batchSize);
+            }
+            connection = connectionOptions.spec();
+            Dialect dialect = connection.dialect();
+            Map<String, LayoutSql> chosen = new LinkedHashMap<>();
+            for (Layout layout : Layouts.parse(layouts)) {
+                chosen.putIfAbsent(layout.name(), dialect.sql(layout));
+            }
+            UserGenerator generator = new UserGenerator(seed, bioChars);
+            Seeder seeder = new Seeder(batchSize, threads);
+            out.println("Seeding " + users + " users (seed " + seed + ") into " + List.copyOf(chosen.keySet()) + " on "
+                    + connection.maskedUrl() + " by " + dialect.bulkLoader().description() + ", " + threads
+                    + " generator thread" + (threads == 1 ? "" : "s"));
+            boolean allEqual = true;
+            try (Connection db = connection.open()) {
+                ConsoleProgress progress = new ConsoleProgress(err);
+                for (LayoutSql sql : chosen.values()) {
+                    Seeder.recreate(db, sql);
+                    Seeder.Timing timing = seeder.load(db, sql, generator, users, progress);
+                    out.println(describe(sql.layout().name(), timing));
+                }
+                if (check) {
+                    String expected = DataCheck.expected(generator, users);
+                    for (LayoutSql sql : chosen.values()) {
+                        DataCheck.Summary summary = DataCheck.of(db, sql);
+                        boolean equal = summary.consistent() && summary.users() == users
+                                && summary.checksum().equals(expected);
+                        allEqual &= equal;
+                        out.println("Data check " + sql.layout().name() + ": " + (equal ? "holds the " + users
+                                + " seeded users (checksum " + expected + ")" : "DIFFERS: " + summary.users()
+                                + " users, rows per table " + summary.rowsPerTable() + ", checksum " + summary.checksum()
+                                + " instead of " + expected));
+                    }
+                }
+            }
+            out.println(peakHeap());
+            return allEqual ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+        } catch (Exception | Error e) {
+            Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());
+            err.println("userbench: " + failure.message());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return failure.exitCode().code();
+        }
+    }
+
+    static String describe(String layout, Seeder.Timing timing) {
+        return String.format(Locale.ROOT, "%s: %d users in %.3f s = %.0f users/s (generating %.3f s, overlapped; "
+                        + "inserting %.3f s; waiting for users %.3f s)", layout, timing.users(), timing.seconds(),
+                timing.usersPerSecond(), timing.generateNanos() / 1e9, timing.insertNanos() / 1e9,
+                timing.waitNanos() / 1e9);
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap ever used at once. */
+    static String peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        long max = Runtime.getRuntime().maxMemory();
+        return "Peak heap used: " + (peak + MIB / 2) / MIB + " MiB (sum of the heap pools' peaks) of a "
+                + (max + MIB / 2) / MIB + " MiB maximum";
+    }
+}
