@@ -1,10 +1,10 @@
 package dev.userbench.cli;
 
 import dev.userbench.schema.ConnectionSpec;
-import dev.userbench.schema.Namespace;
 import dev.userbench.schema.NamespaceCleaner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -22,20 +22,8 @@ public final class CleanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "The database the runs used (default: the SQLite file temp/db/benchmarking_user.db).")
-    String jdbcUrl;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Database user, if not in the URL.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "SECRET",
-            description = "Database password; prefer the environment variable USERBENCH_PASSWORD. Never printed.")
-    String password;
-
-    @Option(names = "--schema", paramLabel = "NAME",
-            description = "The database or schema the runs used (default: " + Namespace.DEFAULT_NAME + "; not for SQLite).")
-    String schema;
+    @Mixin
+    ConnectionOptions connectionOptions = new ConnectionOptions();
 
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
@@ -46,8 +34,7 @@ public final class CleanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
         try {
-            connection = RunCommand.connectionSpec(jdbcUrl != null ? jdbcUrl : RunCommand.defaultUrl(), user,
-                    RunCommand.passwordFrom(password), schema, false);
+            connection = connectionOptions.spec(false);
             String where = connection.namespace().describe(connection.dialect()) + " on " + connection.maskedUrl();
             NamespaceCleaner.Outcome outcome = NamespaceCleaner.clean(connection);
             if (!outcome.namespaceFound()) {

@@ -2,27 +2,26 @@ package dev.userbench.cli;
 
 import dev.userbench.bench.BenchmarkRun;
 import dev.userbench.bench.Harness;
-import dev.userbench.bench.RunOptions;
 import dev.userbench.bench.RunFailedException;
+import dev.userbench.bench.RunOptions;
 import dev.userbench.bench.RunResult;
-import dev.userbench.report.HistogramExport;
 import dev.userbench.bench.workload.KeyDistribution;
 import dev.userbench.bench.workload.Mix;
 import dev.userbench.bench.workload.WorkloadPlan;
 import dev.userbench.bench.workload.WorkloadSettings;
+import dev.userbench.report.HistogramExport;
 import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
 import dev.userbench.report.RunReport;
-import dev.userbench.bench.Harness;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.schema.Layouts;
-import dev.userbench.schema.Namespace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,26 +48,8 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--jdbc-url", paramLabel = "URL",
-            description = "Database to measure in: jdbc:sqlite:FILE, jdbc:mysql://HOST:PORT/DB (mysql-connector-j), "
-                    + "jdbc:mariadb://HOST:PORT/DB (MariaDB Connector/J), jdbc:postgresql://HOST:PORT/DB, or "
-                    + "embedded:postgres / embedded:mariadb for a server the tool starts and stops itself. "
-                    + "Default: the SQLite file temp/db/benchmarking_user.db.")
-    String jdbcUrl;
-
-    @Option(names = "--user", paramLabel = "NAME", description = "Database user, if not in the URL.")
-    String user;
-
-    @Option(names = "--password", paramLabel = "SECRET", interactive = false,
-            description = "Database password; prefer the environment variable USERBENCH_PASSWORD, which is read "
-                    + "when this is absent. Never printed or stored.")
-    String password;
-
-    @Option(names = "--schema", paramLabel = "NAME",
-            description = "The database (MySQL/MariaDB) or schema (PostgreSQL) that holds the tool's tables; created "
-                    + "and marked as the tool's when absent. The URL's database is only where the tool connects. "
-                    + "Not for SQLite, whose file is the tool's (default: " + Namespace.DEFAULT_NAME + ").")
-    String schema;
+    @Mixin
+    ConnectionOptions connectionOptions = new ConnectionOptions();
 
     @Option(names = "--allow-existing",
             description = "Adopt a database or schema (or SQLite file) that already holds other tables: the tool then "
@@ -178,13 +159,12 @@ public final class RunCommand implements Callable<Integer> {
         ConnectionSpec connection = null;
         EmbeddedServer server = null;
         try {
-            String url = jdbcUrl != null ? jdbcUrl : defaultUrl();
+            String url = connectionOptions.url();
             if (EmbeddedServer.isEmbedded(url)) {
                 out.println("Starting " + url + " ...");
                 server = EmbeddedServer.start(url, engineSettings);
             }
-            connection = connectionSpec(server != null ? server.jdbcUrl() : url, user, passwordFromEnvironment(),
-                    schema, allowExisting);
+            connection = connectionOptions.spec(server != null ? server.jdbcUrl() : url, allowExisting);
             WorkloadPlan plan = WorkloadPlan.parse(workloads, users, new WorkloadSettings(threads, ops,
                     KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
@@ -264,16 +244,6 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** The connection with its namespace; --schema means nothing on SQLite, so it is refused there. */
-    static ConnectionSpec connectionSpec(String url, String user, String password, String schema, boolean allowExisting) {
-        ConnectionSpec plain = new ConnectionSpec(url, user, password);
-        if (schema != null && plain.dialect().namespaceKind().equals("file")) {
-            throw new UsageException("--schema does not apply to SQLite, whose database file is the tool's: "
-                    + "name a file of its own in --jdbc-url instead");
-        }
-        return plain.withNamespace(new Namespace(schema == null ? Namespace.DEFAULT_NAME : schema, allowExisting));
-    }
-
     /** Finds an unwritable --out before the run rather than after its last minute. */
     private static void checkWritable(Path folder) {
         try {
@@ -288,19 +258,4 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    static String passwordFrom(String option) {
-        if (option != null) {
-            return option;
-        }
-        String fromEnvironment = System.getenv("USERBENCH_PASSWORD");
-        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
-    }
-
-    private String passwordFromEnvironment() {
-        return passwordFrom(password);
-    }
-
-    static String defaultUrl() {
-        return "jdbc:sqlite:" + Main.home().resolve("temp/db/benchmarking_user.db");
-    }
 }

@@ -41,6 +41,11 @@ public final class SeedCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connectionOptions = new ConnectionOptions();
 
+    @Option(names = "--allow-existing",
+            description = "Adopt a database or schema (or SQLite file) that already holds other tables: the tool then "
+                    + "marks it and creates and drops its own tables there, never the others.")
+    boolean allowExisting;
+
     @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
             description = "How many fake users to put into each layout (default: ${DEFAULT-VALUE}).")
     long users;
@@ -89,7 +94,7 @@ public final class SeedCommand implements Callable<Integer> {
             if (batchSize < 1) {
                 throw new UsageException("--batch-size must be at least 1, got " + batchSize);
             }
-            connection = connectionOptions.spec();
+            connection = connectionOptions.spec(allowExisting);
             Dialect dialect = connection.dialect();
             Map<String, LayoutSql> chosen = new LinkedHashMap<>();
             for (Layout layout : Layouts.parse(layouts)) {
