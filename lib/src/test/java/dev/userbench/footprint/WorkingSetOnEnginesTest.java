@@ -55,6 +55,12 @@ class WorkingSetOnEnginesTest {
                     () -> FootprintBenchmark.logins(connection, seeded.spec.dialect(), sql.loginProjected(), emails));
             WorkingSet scan = probe.measure(connection, MONOLITH, "scan", 1, () -> scan(connection));
 
+            if (engine == TestEngine.MARIADB) {
+                // and still quiet afterwards: background work (purge, flushing) during the measurement counts too
+                WorkingSet after = probe.measure(connection, MONOLITH, "idle", 1, () -> Thread.sleep(500));
+                Assumptions.assumeTrue(after.pagesTouchedPerOperation() < 50,
+                        "the MariaDB server got busy while we measured: its server-wide counters cannot isolate ours");
+            }
             // a b-tree of 20,000 rows is 2-3 levels deep: an email index descent plus a row fetch
             assertThat(lookups.pagesTouchedPerOperation()).as("pages per lookup").isBetween(
                     engine == TestEngine.SQLITE ? 0.0 : 2.0, 12.0);
