@@ -18,17 +18,16 @@ import java.util.List;
  * each row at once, as the study's {@code flush()} per user did. Variant {@code batched} sends every
  * table in batches: the fair comparison.
  */
-public final class InsertBenchmark implements Benchmark {
+public final class InsertBenchmark extends StudyBenchmark {
 
     public static final String DISTRIBUTION = "sequential";
     public static final String OPERATION = "insert";
     public static final String SEED = "seed";
     public static final String BATCHED = "batched";
 
-    private final String variant;
-
+    /** {@value #DISTRIBUTION}: users 0 .. n-1 in order. */
     private InsertBenchmark(String variant) {
-        this.variant = variant;
+        super(OPERATION, variant, DISTRIBUTION);
     }
 
     public static InsertBenchmark seed() {
@@ -37,22 +36,6 @@ public final class InsertBenchmark implements Benchmark {
 
     public static InsertBenchmark batched() {
         return new InsertBenchmark(BATCHED);
-    }
-
-    @Override
-    public String operation() {
-        return OPERATION;
-    }
-
-    @Override
-    public String variant() {
-        return variant;
-    }
-
-    /** {@value #DISTRIBUTION}: users 0 .. n-1 in order. */
-    @Override
-    public String distribution() {
-        return DISTRIBUTION;
     }
 
     @Override
@@ -69,24 +52,25 @@ public final class InsertBenchmark implements Benchmark {
     public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
         Connection connection = context.connection();
         List<TableDef> tables = sql.layout().tables();
-        boolean rowAtATime = SEED.equals(variant) && !sql.layout().singleTable();
+        boolean rowAtATime = SEED.equals(variant()) && !sql.layout().singleTable();
         List<PreparedStatement> inserts = new ArrayList<>();
         try {
             for (TableDef table : tables) {
                 inserts.add(connection.prepareStatement(sql.insert(table)));
             }
-            User[] batch = new User[context.batchSize()];
-            for (long from = 0; from < calls; from += batch.length) {
-                int size = (int) Math.min(batch.length, calls - from);
+            List<User> batch = new ArrayList<>(context.batchSize());
+            for (long from = 0; from < calls; from += context.batchSize()) {
+                int size = (int) Math.min(context.batchSize(), calls - from);
+                batch.clear();
                 for (int i = 0; i < size; i++) {
-                    batch[i] = context.generator().user(from + i);
+                    batch.add(context.generator().user(from + i));
                 }
                 if (rowAtATime) {
-                    insertRowByRow(sql, tables, inserts, batch, size, recorder);
+                    insertRowByRow(sql, tables, inserts, batch, recorder);
                 } else {
-                    insertBatched(sql, tables, inserts, batch, size, recorder);
+                    insertBatched(sql, tables, inserts, batch, recorder);
                 }
-                context.progress().update(OPERATION + " " + variant + " " + sql.layout().name(), from + size, calls);
+                context.progress().update(OPERATION + " " + variant() + " " + sql.layout().name(), from + size, calls);
             }
             long start = System.nanoTime();
             connection.commit();
@@ -107,28 +91,23 @@ public final class InsertBenchmark implements Benchmark {
     }
 
     private static void insertBatched(LayoutSql sql, List<TableDef> tables, List<PreparedStatement> inserts,
-                                      User[] batch, int size, LatencyRecorder recorder) throws SQLException {
+                                      List<User> batch, LatencyRecorder recorder) throws SQLException {
         long start = System.nanoTime();
         for (int t = 0; t < tables.size(); t++) {
-            PreparedStatement insert = inserts.get(t);
-            for (int i = 0; i < size; i++) {
-                Rows.bind(sql.dialect(), insert, tables.get(t), batch[i]);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+            Rows.sendBatch(sql.dialect(), inserts.get(t), tables.get(t), batch);
         }
         long elapsed = System.nanoTime() - start;
-        recorder.record(elapsed, size);
+        recorder.record(elapsed, batch.size());
         recorder.addWall(elapsed);
     }
 
     private static void insertRowByRow(LayoutSql sql, List<TableDef> tables, List<PreparedStatement> inserts,
-                                       User[] batch, int size, LatencyRecorder recorder) throws SQLException {
-        for (int i = 0; i < size; i++) {
+                                       List<User> batch, LatencyRecorder recorder) throws SQLException {
+        for (User user : batch) {
             long start = System.nanoTime();
             for (int t = 0; t < tables.size(); t++) {
                 PreparedStatement insert = inserts.get(t);
-                Rows.bind(sql.dialect(), insert, tables.get(t), batch[i]);
+                Rows.bind(sql.dialect(), insert, tables.get(t), user);
                 insert.executeUpdate();
             }
             long elapsed = System.nanoTime() - start;

@@ -15,19 +15,19 @@ import java.util.List;
  * login columns on every layout, which separates the cost of the wider table from the cost of
  * fetching more columns.
  */
-public final class LoginBenchmark implements Benchmark {
+public final class LoginBenchmark extends StudyBenchmark {
 
     public static final String DISTRIBUTION = "sample";
     public static final String OPERATION = "login";
     public static final String SEED = "seed";
     public static final String PROJECTED = "projected";
 
-    private final String variant;
     /** Folds every value read into something the JIT cannot discard. */
     private long sink;
 
+    /** {@value #DISTRIBUTION}: the seeded sample of distinct users, the same on every layout. */
     private LoginBenchmark(String variant) {
-        this.variant = variant;
+        super(OPERATION, variant, DISTRIBUTION);
     }
 
     public static LoginBenchmark seed() {
@@ -39,28 +39,12 @@ public final class LoginBenchmark implements Benchmark {
     }
 
     @Override
-    public String operation() {
-        return OPERATION;
-    }
-
-    @Override
-    public String variant() {
-        return variant;
-    }
-
-    /** {@value #DISTRIBUTION}: the seeded sample of distinct users, the same on every layout. */
-    @Override
-    public String distribution() {
-        return DISTRIBUTION;
-    }
-
-    @Override
     public boolean mutates() {
         return false;
     }
 
     public LayoutSql.Select query(LayoutSql sql) {
-        return SEED.equals(variant) ? sql.loginWholeRow() : sql.loginProjected();
+        return SEED.equals(variant()) ? sql.loginWholeRow() : sql.loginProjected();
     }
 
     @Override

@@ -44,12 +44,7 @@ final class BatchedInsertLoader implements BulkLoader {
             @Override
             public void write(List<User> users) throws SQLException {
                 for (int t = 0; t < tables.size(); t++) {
-                    PreparedStatement insert = inserts.get(t);
-                    for (User user : users) {
-                        Rows.bind(sql.dialect(), insert, tables.get(t), user);
-                        insert.addBatch();
-                    }
-                    insert.executeBatch();
+                    Rows.sendBatch(sql.dialect(), inserts.get(t), tables.get(t), users);
                 }
             }
 

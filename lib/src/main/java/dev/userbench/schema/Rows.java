@@ -7,10 +7,20 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Binds a user's values to an INSERT of one table, column by column. */
+/** Binds users' values to an INSERT of one table, column by column. */
 public final class Rows {
 
     private Rows() {
+    }
+
+    /** Binds every user to the table's INSERT and sends them as one JDBC batch. */
+    public static void sendBatch(Dialect dialect, PreparedStatement insert, TableDef table, List<User> users)
+            throws SQLException {
+        for (User user : users) {
+            bind(dialect, insert, table, user);
+            insert.addBatch();
+        }
+        insert.executeBatch();
     }
 
     public static void bind(Dialect dialect, PreparedStatement statement, TableDef table, User user) throws SQLException {
