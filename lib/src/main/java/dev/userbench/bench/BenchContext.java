@@ -17,6 +17,11 @@ public record BenchContext(Session session, UserGenerator generator, long users,
         loginEmails = List.copyOf(loginEmails);
     }
 
+    /** The same context, telling its progress to {@code other}. */
+    public BenchContext withProgress(Progress other) {
+        return new BenchContext(session, generator, users, batchSize, loginEmails, other);
+    }
+
     public Connection connection() {
         return session.connection();
     }

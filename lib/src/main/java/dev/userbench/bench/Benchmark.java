@@ -32,6 +32,14 @@ public interface Benchmark {
     /** How it picks the users it works on, as recorded in the results (e.g. {@code zipfian}). */
     String distribution();
 
+    /**
+     * What one timed call is on this layout: {@code call} (one operation), {@code row}, or {@code batch} (many rows
+     * timed as one), which is what the latency figures are per.
+     */
+    default String callUnit(LayoutSql sql) {
+        return "call";
+    }
+
     /** How many calls a measured trial makes at the run's settings. */
     long calls(BenchContext context);
 

@@ -75,6 +75,45 @@ public final class BenchmarkRun {
         return List.copyOf(arms);
     }
 
+    /** Where the run is, as a value: a named step, or the harness's own step while it measures. */
+    @FunctionalInterface
+    private interface Phase {
+        String describe();
+    }
+
+    /** What the run has finished so far; a failed run reports it as it stands. */
+    private static final class Collected {
+        Environment environment;
+        RunResult.DataCheckResult dataCheck;
+        final List<Trial> trials = new ArrayList<>();
+        final List<Harness.Warmup> warmups = new ArrayList<>();
+        final List<MemoryMeasurements.StorageEntry> footprint = new ArrayList<>();
+        final List<MemoryMeasurements.WorkingSetEntry> workingSet = new ArrayList<>();
+        MemoryMeasurements.Heap heap;
+        MemoryMeasurements.Sweep sweep;
+        final List<RunResult.WorkloadCheck> workloadChecks = new ArrayList<>();
+
+        void add(Harness.Outcome outcome) {
+            trials.addAll(outcome.trials());
+            warmups.addAll(outcome.warmups());
+        }
+
+        RunResult result(String status, RunResult.Failure failure, Analysis.Settings analysis) {
+            return RunResult.of(status, failure, environment, dataCheck, trials, analysis, warmups, footprint,
+                    workingSet, heap, sweep, workloadChecks);
+        }
+    }
+
+    private volatile Phase phase = () -> "starting";
+
+    private void enter(String name) {
+        phase = () -> name;
+    }
+
+    private void measuring() {
+        phase = harness::phase;
+    }
+
     /** Runs everything; on failure throws {@link RunFailedException} carrying what was finished. */
     public RunResult execute() {
         Instant startedAt = Instant.now();
@@ -83,91 +122,96 @@ public final class BenchmarkRun {
         List<Harness.Arm> arms = arms(dialect, options.layouts());
         Map<String, LayoutSql> distinct = new LinkedHashMap<>();
         arms.forEach(arm -> distinct.putIfAbsent(arm.sql().layout().name(), arm.sql()));
-
-        Environment environment = null;
-        RunResult.DataCheckResult dataCheck = null;
-        List<Measurement> measurements = new ArrayList<>();
-        List<Harness.ComparisonResult> comparisons = new ArrayList<>();
-        List<Harness.Warmup> warmups = new ArrayList<>();
-        List<MemoryMeasurements.StorageEntry> footprint = new ArrayList<>();
-        List<MemoryMeasurements.WorkingSetEntry> workingSet = new ArrayList<>();
-        MemoryMeasurements.Heap heap = null;
-        MemoryMeasurements.Sweep sweep = null;
-        List<RunResult.WorkloadCheck> workloadChecks = new ArrayList<>();
-        String phase = "connecting to " + options.connection().maskedUrl();
+        Collected collected = new Collected();
+        enter("connecting to " + options.connection().maskedUrl());
         try (Session session = new Session(options.connection())) {
             this.session = session;
             if (cancelReason != null) {
                 session.abort();
             }
-            phase = "reading the environment";
-            environment = Environment.capture(session.connection(), options.withUsers(plan.userCounts().get(0)),
-                    startedAt, plan.described());
-            heap = MemoryMeasurements.heap(generator);
+            enter("reading the environment");
+            collected.environment = Environment.capture(session.connection(),
+                    options.withUsers(plan.userCounts().get(0)), startedAt, plan.described());
+            collected.heap = MemoryMeasurements.heap(generator);
             List<Workload> workloads = plan.create();
             for (long users : plan.userCounts()) {
                 List<String> emails = LoginSample.emails(generator, users, options.logins(), options.seed());
                 BenchContext context = new BenchContext(session, generator, users, options.batchSize(),
                         emails, progress);
                 if (plan.study()) {
-                    phase = "measuring";
-                    for (Benchmark insert : INSERTS) {
-                        collect(harness.measure(insert, arms, context), measurements, comparisons, warmups);
-                    }
+                    studyInserts(context, arms, collected);
                 } else {
-                    phase = "seeding " + users + " users";
+                    enter("seeding " + users + " users");
                     seed(context, distinct.values());
                 }
-                phase = "data check";
+                enter("data check");
                 RunResult.DataCheckResult sized = dataCheck(session, generator, users, distinct.values());
-                dataCheck = dataCheck != null && !dataCheck.equal() ? dataCheck : sized;
-                phase = "measuring storage";
+                collected.dataCheck = collected.dataCheck != null && !collected.dataCheck.equal() ? collected.dataCheck : sized;
+                enter("measuring storage");
                 List<FootprintEntry> storage = MemoryMeasurements.storage(context, dialect, layoutsOf(distinct));
-                storage.forEach(entry -> footprint.add(MemoryMeasurements.StorageEntry.of(entry, users)));
+                storage.forEach(entry -> collected.footprint.add(MemoryMeasurements.StorageEntry.of(entry, users)));
                 if (plan.study()) {
-                    phase = "measuring";
-                    for (Benchmark login : LOGINS) {
-                        collect(harness.measure(login, arms, context), measurements, comparisons, warmups);
-                    }
-                    phase = "counting the pages logins touch";
-                    workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
-                    if (!options.cacheFractions().isEmpty()) {
-                        phase = "the cache sweep";
-                        sweep = sweep(context, dialect, arms, distinct, storage, measurements, comparisons, warmups,
-                                workingSet);
-                    }
+                    studyLogins(context, dialect, arms, distinct, storage, collected);
                 }
-                boolean seeded = true;
-                for (Workload workload : workloads) {
-                    if (!workload.mutates() && !seeded) {
-                        phase = "seeding " + users + " users again for " + workload.operation();
-                        seed(context, distinct.values());
-                    }
-                    phase = "measuring";
-                    collect(harness.measure(workload, arms, context), measurements, comparisons, warmups);
-                    if (workload.mutates()) {
-                        seeded = false;
-                        phase = "data check after " + workload.operation();
-                        List<DataCheck.Consistency> layouts = new ArrayList<>();
-                        for (LayoutSql sql : distinct.values()) {
-                            layouts.add(DataCheck.consistency(session.connection(), sql));
-                        }
-                        workloadChecks.add(RunResult.WorkloadCheck.of(workload.operation(), users, layouts));
-                    }
-                }
+                workloads(context, workloads, arms, distinct, users, collected);
             }
-            return new RunResult(RunResult.COMPLETE, null, environment, dataCheck, measurements, comparisons, warmups,
-                    footprint, workingSet, heap, sweep, workloadChecks);
+            return collected.result(RunResult.COMPLETE, null, options.analysis());
         } catch (SQLException | RuntimeException e) {
-            String where = phase.equals("measuring") ? harness.phase() : phase;
+            String where = phase.describe();
             // the reason goes into results.json: never with a password a driver may have quoted back
             String reason = cancelReason != null ? cancelReason : brief(options.connection().redact(String.valueOf(e.getMessage())));
-            RunResult partial = environment == null ? null : new RunResult(RunResult.FAILED,
-                    new RunResult.Failure(where, reason), environment, dataCheck,
-                    measurements, comparisons, warmups, footprint, workingSet, heap, sweep, workloadChecks);
+            RunResult partial = collected.environment == null ? null
+                    : collected.result(RunResult.FAILED, new RunResult.Failure(where, reason), options.analysis());
             throw new RunFailedException(where, partial, e);
         } finally {
             this.session = null;
+        }
+    }
+
+    /** The study's inserts, its way and batched; the last batched insert leaves the users the logins read. */
+    private void studyInserts(BenchContext context, List<Harness.Arm> arms, Collected collected) throws SQLException {
+        measuring();
+        for (Benchmark insert : INSERTS) {
+            collected.add(harness.measure(insert, arms, context));
+        }
+    }
+
+    /** The study's logins, the pages they touch, and the cache sweep when one was asked for. */
+    private void studyLogins(BenchContext context, Dialect dialect, List<Harness.Arm> arms,
+                             Map<String, LayoutSql> distinct, List<FootprintEntry> storage, Collected collected)
+            throws SQLException {
+        measuring();
+        for (Benchmark login : LOGINS) {
+            collected.add(harness.measure(login, arms, context));
+        }
+        enter("counting the pages logins touch");
+        collected.workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
+        if (!options.cacheFractions().isEmpty()) {
+            enter("the cache sweep");
+            collected.sweep = sweep(context, dialect, arms, distinct, storage, collected);
+        }
+    }
+
+    /** The plan's workloads on the seeded users, re-seeding after a writing one, with a consistency check after it. */
+    private void workloads(BenchContext context, List<Workload> workloads, List<Harness.Arm> arms,
+                           Map<String, LayoutSql> distinct, long users, Collected collected) throws SQLException {
+        boolean seeded = true;
+        for (Workload workload : workloads) {
+            if (!workload.mutates() && !seeded) {
+                enter("seeding " + users + " users again for " + workload.operation());
+                seed(context, distinct.values());
+            }
+            measuring();
+            collected.add(harness.measure(workload, arms, context));
+            if (workload.mutates()) {
+                seeded = false;
+                enter("data check after " + workload.operation());
+                List<DataCheck.Consistency> layouts = new ArrayList<>();
+                for (LayoutSql sql : distinct.values()) {
+                    layouts.add(DataCheck.consistency(context.connection(), sql));
+                }
+                collected.workloadChecks.add(RunResult.WorkloadCheck.of(workload.operation(), users, layouts));
+            }
         }
     }
 
@@ -178,13 +222,10 @@ public final class BenchmarkRun {
      */
     private MemoryMeasurements.Sweep sweep(BenchContext context, Dialect dialect, List<Harness.Arm> arms,
                                            Map<String, LayoutSql> distinct, List<FootprintEntry> footprint,
-                                           List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
-                                           List<Harness.Warmup> warmups,
-                                           List<MemoryMeasurements.WorkingSetEntry> workingSet) throws SQLException {
+                                           Collected collected) throws SQLException {
         List<Long> sizes = MemoryMeasurements.sweepSizes(footprint, arms.get(0).sql().layout().name(),
                 options.cacheFractions());
-        Harness warm = new Harness(new Harness.Settings(options.trials(), options.warmupCalls(), options.warmupSeconds(),
-                options.harness().comparison(), options.seed(), false));
+        Harness warm = new Harness(options.withCold(false).harness());
         Benchmark login = LoginBenchmark.projected();
         try (var control = MemoryMeasurements.cacheControl(context, dialect, server)) {
             long original = control.currentBytes();
@@ -195,11 +236,9 @@ public final class BenchmarkRun {
                     context.session().reopen();
                 }
                 applied.add(bytes);
-                Harness.Outcome outcome = warm.measure(login, arms, context);
-                outcome.measurements().forEach(m -> measurements.add(m.withCacheBytes(bytes)));
-                outcome.comparisons().forEach(c -> comparisons.add(c.withCacheBytes(bytes)));
-                warmups.addAll(outcome.warmups());
-                workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), List.of(login), bytes));
+                collected.add(warm.measure(login, arms, context).withCacheBytes(bytes));
+                collected.workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(),
+                        List.of(login), bytes));
             }
             return new MemoryMeasurements.Sweep(control.setting(), control.adjustable(), original, applied);
         } finally {
@@ -248,12 +287,5 @@ public final class BenchmarkRun {
             summaries.add(DataCheck.of(session.connection(), sql));
         }
         return RunResult.DataCheckResult.of(summaries, DataCheck.expected(generator, users), users);
-    }
-
-    private static void collect(Harness.Outcome outcome, List<Measurement> measurements,
-                                List<Harness.ComparisonResult> comparisons, List<Harness.Warmup> warmups) {
-        measurements.addAll(outcome.measurements());
-        comparisons.addAll(outcome.comparisons());
-        warmups.addAll(outcome.warmups());
     }
 }

@@ -2,10 +2,10 @@ package dev.userbench.bench;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.bench.stats.BalancedOrder;
-import dev.userbench.bench.stats.Comparison;
-import dev.userbench.bench.stats.RatioEstimate;
-import dev.userbench.bench.stats.SampleSet;
+import dev.userbench.bench.stats.Statistic;
+import dev.userbench.bench.stats.Verdict;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.seed.Progress;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures one benchmark on several arms (layouts) the way JMH would: a warm-up per arm first,
- * reported apart; then trials in which the arms run interleaved in a balanced order (A B, B A, ...)
- * so drift of the machine cancels; every trial of a writing benchmark starts from the same state (its
- * {@link Benchmark#prepare}: empty tables, or the seeded users for a workload);
- * cold reads start from a fresh connection. Each arm's per-call samples feed a bootstrap of the
- * ratio of medians against the first arm, the baseline.
+ * Measures one benchmark on several arms (layouts) the way JMH would, inside one JVM (a fork): warm-up rounds
+ * first, discarded, until the arms' time per operation is steady; then measured rounds in which the arms run
+ * interleaved in a balanced order (A B, B A, ...) so drift of the machine cancels. Every trial of a writing
+ * benchmark, warm-up included, starts from the same state (its {@link Benchmark#prepare}: empty tables, or the
+ * seeded users for a workload); cold reads start from a fresh connection. The trials are returned as they ran;
+ * {@link Analysis} turns a run's trials into measurements and comparisons.
  */
 public final class Harness {
 
@@ -26,40 +26,68 @@ public final class Harness {
     public record Arm(String label, LayoutSql sql) {
     }
 
-    /** How a benchmark is measured. {@code warmupSeconds} > 0 repeats the warm-up until that much time passed. */
-    public record Settings(int trials, long warmupCalls, double warmupSeconds, Comparison comparison, long seed,
-                           boolean cold) {
-        public Settings {
-            if (trials < 1) {
-                throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
-            }
-            if (warmupCalls < 0 || warmupSeconds < 0) {
-                throw new IllegalArgumentException("a warm-up cannot be negative");
-            }
-        }
-    }
-
-    /** What the warm-up of one arm did; never part of the measured figures. */
-    public record Warmup(String layout, String operation, String variant, long ops, double totalSeconds) {
+    /**
+     * How a benchmark is measured.
+     *
+     * @param trials         measured rounds (every arm once per round)
+     * @param warmupTrials   discarded warm-up rounds at least
+     * @param warmupMaxTrials discarded warm-up rounds at most: warm-up stops earlier once two in a row agree
+     * @param cold           reads start every trial from a fresh connection
+     * @param fork           the fork (JVM) this harness runs in, from 1
+     */
+    public record Settings(int trials, int warmupTrials, int warmupMaxTrials, boolean cold, int fork) {
     }
 
     /**
-     * The ratio candidate/baseline of median per-call latency, its 95 % interval and the verdict, at
-     * the load it was measured under (a run may sweep user counts, so {@code users} tells them apart;
-     * a cache sweep, cache sizes, so {@code cacheBytes}).
+     * Two consecutive warm-up rounds whose time per operation differs by at most this much on every arm are
+     * steady: the JIT, the engine's caches and the file system have settled to within the noise of this machine.
+     */
+    public static final double STEADY_TOLERANCE = 0.10;
+
+    /**
+     * What the warm-up of one arm did, never part of the measured figures: how many discarded trials it took,
+     * whether the last two agreed within {@link #STEADY_TOLERANCE} ({@code steady}), and by how much
+     * ({@code lastChange}, the relative change of time per operation; null after a single warm-up trial).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Warmup(int fork, String layout, String operation, String variant, int trials, long ops,
+                         double totalSeconds, boolean steady, Double lastChange) {
+    }
+
+    /**
+     * The ratio candidate/baseline of one statistic's cost with its interval and verdict, at the load it was
+     * measured under (a run may sweep user counts, so {@code users} tells them apart; a cache sweep, cache sizes,
+     * so {@code cacheBytes}). The interval is read at {@code confidence} = 1 - {@code alphaAdjusted}, the level
+     * Holm's procedure gave this comparison among all of the run's; the verdict is that interval's and nothing else.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ComparisonResult(String operation, String variant, String baseline, String candidate,
-                                   double ratio, double ciLow, double ciHigh, String verdict,
+                                   Statistic statistic, double ratio, double ciLow, double ciHigh, double confidence,
+                                   double pValue, double alphaAdjusted, Verdict verdict, int pairs, int forks,
                                    int threads, String distribution, long users, Long cacheBytes) {
 
-        public ComparisonResult withCacheBytes(long bytes) {
-            return new ComparisonResult(operation, variant, baseline, candidate, ratio, ciLow, ciHigh, verdict,
-                    threads, distribution, users, bytes);
+        /** Whether the verdict is a difference beyond the threshold: faster or slower. */
+        public boolean decided() {
+            return verdict == Verdict.FASTER || verdict == Verdict.SLOWER;
         }
     }
 
-    public record Outcome(List<Measurement> measurements, List<ComparisonResult> comparisons, List<Warmup> warmups) {
+    /** The trials of one benchmark as they ran, and the warm-ups before them. */
+    public record Outcome(List<Trial> trials, List<Warmup> warmups) {
+        public Outcome {
+            trials = List.copyOf(trials);
+            warmups = List.copyOf(warmups);
+        }
+
+        /** The trials merged per arm. */
+        public List<Measurement> measurements() {
+            return Analysis.measurements(trials);
+        }
+
+        /** The same outcome, its trials marked as run with the engine's cache at {@code bytes}. */
+        public Outcome withCacheBytes(long bytes) {
+            return new Outcome(trials.stream().map(t -> t.withCacheBytes(bytes)).toList(), warmups);
+        }
     }
 
     /** Told before each measured trial of an arm, with the connection it will use. */
@@ -83,72 +111,98 @@ public final class Harness {
         this(settings, Listener.NONE);
     }
 
-    /** What the harness is doing now, e.g. {@code login/projected trial 3 of 5 on fragmented}: named when a run fails. */
+    /** What the harness is doing now, e.g. {@code login/projected trial 3 of 6 on fragmented}: named when a run fails. */
     public String phase() {
         return phase;
     }
 
     public Outcome measure(Benchmark benchmark, List<Arm> arms, BenchContext context) throws SQLException {
         String name = benchmark.operation() + "/" + benchmark.variant();
-        List<Warmup> warmups = new ArrayList<>();
-        for (Arm arm : arms) {
-            phase = "warm-up of " + name + " on " + arm.label();
-            warmups.add(warmUp(benchmark, arm, context));
-        }
-        List<SampleSet> samples = new ArrayList<>();
-        List<List<LatencyRecorder>> trials = new ArrayList<>();
-        for (int a = 0; a < arms.size(); a++) {
-            samples.add(new SampleSet(settings.seed() + 31L * a));
-            trials.add(new ArrayList<>());
-        }
-        BalancedOrder order = BalancedOrder.of(arms, settings.trials());
         long calls = benchmark.calls(context);
-        for (int trial = 0; trial < settings.trials(); trial++) {
-            for (int a : order.armsInTrial(trial)) {
+        List<Warmup> warmups = warmUp(benchmark, arms, context, name, calls);
+        List<Trial> trials = new ArrayList<>();
+        BalancedOrder order = BalancedOrder.of(arms, settings.trials());
+        for (int round = 0; round < settings.trials(); round++) {
+            int position = 0;
+            for (int a : order.armsInTrial(round)) {
+                checkInterrupt();
                 Arm arm = arms.get(a);
-                phase = name + " trial " + (trial + 1) + " of " + settings.trials() + " on " + arm.label();
+                phase = name + " trial " + (round + 1) + " of " + settings.trials() + " on " + arm.label();
                 prepare(benchmark, arm, context);
-                listener.trialStarting(benchmark, trial, arm, context.connection());
-                LatencyRecorder recorder = new LatencyRecorder(samples.get(a), trial);
+                listener.trialStarting(benchmark, round, arm, context.connection());
+                LatencyRecorder recorder = LatencyRecorder.forTrial(round);
                 benchmark.run(context, arm.sql(), calls, recorder);
-                trials.get(a).add(recorder);
+                trials.add(Trial.of(settings.fork(), round, position++, a, arm.label(), benchmark,
+                        benchmark.callUnit(arm.sql()), context.users(), recorder));
             }
         }
-        List<Measurement> measurements = new ArrayList<>();
-        for (int a = 0; a < arms.size(); a++) {
-            measurements.add(Measurement.of(arms.get(a).label(), benchmark.operation(), benchmark.variant(),
-                    benchmark.threads(), benchmark.distribution(), context.users(), trials.get(a)));
-        }
-        phase = "statistics of " + name;
-        List<ComparisonResult> comparisons = new ArrayList<>();
-        for (int a = 1; a < arms.size(); a++) {
-            RatioEstimate estimate = settings.comparison().compare(samples.get(0), samples.get(a),
-                    settings.seed() ^ (name.hashCode() * 0x9E3779B97F4A7C15L) ^ a);
-            comparisons.add(new ComparisonResult(benchmark.operation(), benchmark.variant(), arms.get(0).label(),
-                    arms.get(a).label(), estimate.ratio(), estimate.ciLow(), estimate.ciHigh(), estimate.verdict().label(),
-                    benchmark.threads(), benchmark.distribution(), context.users(), null));
-        }
-        return new Outcome(measurements, comparisons, warmups);
+        return new Outcome(trials, warmups);
     }
 
-    private Warmup warmUp(Benchmark benchmark, Arm arm, BenchContext context) throws SQLException {
-        long calls = Math.min(settings.warmupCalls(), benchmark.mutates() ? context.users() : Long.MAX_VALUE);
-        long ops = 0;
-        long wall = 0;
-        long deadline = System.nanoTime() + (long) (settings.warmupSeconds() * 1e9);
-        do {
-            if (calls == 0) {
-                break;
+    /**
+     * Discarded rounds of full trials in the same alternating order as the measured ones, at least
+     * {@code warmupTrials} and until the last two agree on every arm within {@link #STEADY_TOLERANCE}, at most
+     * {@code warmupMaxTrials}. Full trials, because a write's first costs (the JIT's compilation of the batch path,
+     * the engine's file growth) show only at full size.
+     */
+    private List<Warmup> warmUp(Benchmark benchmark, List<Arm> arms, BenchContext context, String name, long calls)
+            throws SQLException {
+        int most = Math.max(settings.warmupTrials(), settings.warmupMaxTrials());
+        double[][] nanosPerOp = new double[arms.size()][most];
+        long[] ops = new long[arms.size()];
+        long[] nanos = new long[arms.size()];
+        BenchContext warming = context.withProgress(labelled(context.progress(), "warm-up: "));
+        int rounds = 0;
+        boolean steady = false;
+        while (rounds < most && !(rounds >= settings.warmupTrials() && steady)) {
+            for (int a : new BalancedOrder(arms.size(), rounds + 1).armsInTrial(rounds)) {
+                checkInterrupt();
+                Arm arm = arms.get(a);
+                phase = "warm-up " + (rounds + 1) + " of " + name + " on " + arm.label();
+                prepare(benchmark, arm, warming);
+                LatencyRecorder recorder = LatencyRecorder.discarding();
+                benchmark.run(warming, arm.sql(), calls, recorder);
+                ops[a] += recorder.ops();
+                nanos[a] += recorder.wallNanos();
+                nanosPerOp[a][rounds] = (double) recorder.wallNanos() / Math.max(1, recorder.ops());
             }
-            if (benchmark.mutates()) {
-                benchmark.prepare(context, arm.sql());
-            }
-            LatencyRecorder recorder = LatencyRecorder.discarding();
-            benchmark.run(context, arm.sql(), calls, recorder);
-            ops += recorder.histogram().getTotalCount();
-            wall += recorder.wallNanos();
-        } while (System.nanoTime() < deadline);
-        return new Warmup(arm.label(), benchmark.operation(), benchmark.variant(), ops, wall / 1e9);
+            rounds++;
+            steady = rounds >= 2 && maxChange(nanosPerOp, rounds) <= STEADY_TOLERANCE;
+        }
+        List<Warmup> warmups = new ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+            Double change = rounds >= 2 ? change(nanosPerOp[a], rounds) : null;
+            warmups.add(new Warmup(settings.fork(), arms.get(a).label(), benchmark.operation(), benchmark.variant(),
+                    rounds, ops[a], nanos[a] / 1e9, change != null && change <= STEADY_TOLERANCE, change));
+        }
+        return warmups;
+    }
+
+    private static double maxChange(double[][] nanosPerOp, int rounds) {
+        double worst = 0;
+        for (double[] arm : nanosPerOp) {
+            worst = Math.max(worst, change(arm, rounds));
+        }
+        return worst;
+    }
+
+    /** Relative change of time per operation from the second-last warm-up trial to the last. */
+    private static double change(double[] nanosPerOp, int rounds) {
+        double before = nanosPerOp[rounds - 2];
+        double last = nanosPerOp[rounds - 1];
+        return before > 0 ? Math.abs(last / before - 1) : Double.POSITIVE_INFINITY;
+    }
+
+    private static Progress labelled(Progress progress, String prefix) {
+        Progress inner = progress == null ? Progress.NONE : progress;
+        return (label, done, total) -> inner.update(prefix + label, done, total);
+    }
+
+    /** A benchmark may run for a while: an interrupted thread (Ctrl-C in a notebook) stops between trials. */
+    private static void checkInterrupt() throws SQLException {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new SQLException("interrupted");
+        }
     }
 
     private void prepare(Benchmark benchmark, Arm arm, BenchContext context) throws SQLException {

@@ -43,6 +43,12 @@ public final class InsertBenchmark extends StudyBenchmark {
         return true;
     }
 
+    /** A row on the study's row-at-a-time path of a split layout, a batch of rows otherwise. */
+    @Override
+    public String callUnit(LayoutSql sql) {
+        return SEED.equals(variant()) && !sql.layout().singleTable() ? "row" : "batch";
+    }
+
     @Override
     public long calls(BenchContext context) {
         return context.users();
@@ -97,7 +103,7 @@ public final class InsertBenchmark extends StudyBenchmark {
             Rows.sendBatch(sql.dialect(), inserts.get(t), tables.get(t), batch);
         }
         long elapsed = System.nanoTime() - start;
-        recorder.record(elapsed, batch.size());
+        recorder.recordBatch(elapsed, batch.size());
         recorder.addWall(elapsed);
     }
 

@@ -1,71 +1,66 @@
 package dev.userbench.bench;
 
-import dev.userbench.bench.stats.SampleSet;
 import org.HdrHistogram.Histogram;
 
 /**
- * Per-call latencies of one trial of one arm, in nanoseconds: into the trial's histogram and, as raw
- * samples, into the arm's {@link SampleSet} for the bootstrap. Also sums the trial's measured wall time.
- * A batch of rows is one sample (its time per row), counted as its rows in the histogram: the batch is
- * what was timed, so it is the unit the statistics resample.
+ * What one trial of one arm measured: the latency of every timed call, in nanoseconds, the operations (rows) done,
+ * and the trial's measured wall time. A call is what was timed as one: a row or an operation on a row-at-a-time
+ * path, a whole batch on a batched path ({@link #recordBatch}); the histogram holds calls, never a batch's mean
+ * posing as its rows.
  */
 public final class LatencyRecorder {
 
     private final Histogram histogram = new Histogram(3);
-    private final SampleSet samples;
     private final int trial;
+    private final boolean measured;
+    private long ops;
     private long wallNanos;
 
-    public LatencyRecorder(SampleSet samples, int trial) {
-        this.samples = samples;
+    private LatencyRecorder(int trial, boolean measured) {
         this.trial = trial;
+        this.measured = measured;
     }
 
-    /** A recorder that keeps only the histogram, for warm-up. */
+    /** A recorder for measured trial {@code trial} (0-based). */
+    public static LatencyRecorder forTrial(int trial) {
+        return new LatencyRecorder(trial, true);
+    }
+
+    /** A recorder for warm-up, whose calls feed no statistics. */
     public static LatencyRecorder discarding() {
-        return new LatencyRecorder(null, 0);
+        return new LatencyRecorder(0, false);
     }
 
+    /** One call that did one operation. */
     public void record(long nanos) {
-        long value = Math.max(1, nanos);
-        histogram.recordValue(value);
-        if (samples != null) {
-            samples.record(trial, value);
-        }
+        histogram.recordValue(Math.max(1, nanos));
+        ops++;
     }
 
-    public void record(long nanos, long calls) {
-        if (calls <= 0) {
+    /** One call (a batch) that did {@code rows} operations: one latency, {@code rows} operations. */
+    public void recordBatch(long nanos, long rows) {
+        if (rows <= 0) {
             return;
         }
-        long perCall = Math.max(1, nanos / calls);
-        histogram.recordValueWithCount(perCall, calls);
-        if (samples != null) {
-            samples.record(trial, perCall);
-        }
+        histogram.recordValue(Math.max(1, nanos));
+        ops += rows;
     }
 
     /**
-     * A recorder of the same trial for one client thread of a concurrent benchmark: SampleSet and
-     * Histogram are not thread-safe, so each thread records into its own and {@link #absorb} merges.
-     *
-     * @param thread the thread's number, which seeds its reservoir so a run is reproducible
+     * A recorder of the same trial for one client thread of a concurrent benchmark: a Histogram is not
+     * thread-safe, so each thread records into its own and {@link #absorb} merges.
      */
     public LatencyRecorder forThread(int thread) {
-        SampleSet own = samples == null ? null
-                : new SampleSet(samples.capPerTrial(), 0x7F4A7C15L * (trial + 1) + thread);
-        return new LatencyRecorder(own, trial);
+        return new LatencyRecorder(trial, measured);
     }
 
     /**
-     * Adds every call another recorder (one thread's) holds: its histogram and its samples. Its wall
-     * time is not added: threads overlap, so the caller adds the wall time they took together.
+     * Adds every call another recorder (one thread's) holds. Its wall time is not added: threads overlap, so the
+     * caller adds the wall time they took together.
      */
     public void absorb(LatencyRecorder other) {
         histogram.add(other.histogram);
-        if (samples != null && other.samples != null) {
-            samples.merge(other.samples);
-        }
+        ops += other.ops;
     }
 
     /** The trial this recorder belongs to (0 for warm-up). */
@@ -73,9 +68,9 @@ public final class LatencyRecorder {
         return trial;
     }
 
-    /** False for a warm-up recorder, whose calls feed no statistics. */
+    /** False for a warm-up recorder. */
     public boolean measured() {
-        return samples != null;
+        return measured;
     }
 
     public void addWall(long nanos) {
@@ -84,6 +79,11 @@ public final class LatencyRecorder {
 
     public Histogram histogram() {
         return histogram;
+    }
+
+    /** Operations (rows) done: calls, or the rows of the batches. */
+    public long ops() {
+        return ops;
     }
 
     public long wallNanos() {

@@ -5,14 +5,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.bench.stats.LatencySummary;
 import org.HdrHistogram.Histogram;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One measured operation on one layout, merged over its trials: how many calls, how long in all,
- * and the per-call latency distribution in microseconds. {@code totalSeconds} is the measured time
- * of all trials together; {@code trialSeconds} has each trial's. {@code threads}, {@code distribution}
- * and {@code users} say under what load it was measured: client threads, how users were picked, and
- * how many users the layout held.
+ * One measured operation on one layout, merged over its trials (of every fork): how many operations, how long in
+ * all, and the per-call latency distribution in microseconds, where a call is a {@code callUnit} (a call, a row, or
+ * a whole batch on a batched path). {@code totalSeconds} is the measured time of all trials together;
+ * {@code trialSeconds} has each trial's. {@code threads}, {@code distribution} and {@code users} say under what load
+ * it was measured: client threads, how users were picked, and how many users the layout held.
  */
 public record Measurement(
         String layout,
@@ -31,6 +32,9 @@ public record Measurement(
         double maxUs,
         double stdevUs,
         double opsPerS,
+        long calls,
+        String callUnit,
+        int forks,
         int threads,
         String distribution,
         long users,
@@ -41,31 +45,54 @@ public record Measurement(
         trialSeconds = List.copyOf(trialSeconds);
     }
 
-    /** A single-client measurement whose load is not known here (1 thread, distribution and users unknown). */
+    /** A single-client measurement of one call unit whose load is not known here (1 thread, distribution and users unknown). */
     public static Measurement of(String layout, String operation, String variant, List<LatencyRecorder> trials) {
-        return of(layout, operation, variant, 1, "unknown", 0, trials);
-    }
-
-    public static Measurement of(String layout, String operation, String variant, int threads, String distribution,
-                                 long users, List<LatencyRecorder> trials) {
         Histogram merged = new Histogram(3);
         long wall = 0;
-        List<Double> seconds = new java.util.ArrayList<>();
+        long ops = 0;
+        List<Double> seconds = new ArrayList<>();
         for (LatencyRecorder trial : trials) {
             merged.add(trial.histogram());
             wall += trial.wallNanos();
+            ops += trial.ops();
             seconds.add(trial.wallNanos() / 1e9);
         }
-        double totalSeconds = wall / 1e9;
-        LatencySummary s = LatencySummary.of(merged, totalSeconds > 0 ? totalSeconds : Double.MIN_VALUE);
-        return new Measurement(layout, operation, variant, trials.size(), s.ops(), totalSeconds, seconds,
-                s.mean(), s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max(), s.stdev(), s.opsPerS(), threads, distribution, users,
-                merged, null);
+        return of(layout, operation, variant, 1, "unknown", 0, null, "call", 1, ops, wall, seconds, merged);
+    }
+
+    /** The trials of one arm of one benchmark at one load, from every fork, merged. */
+    public static Measurement of(List<Trial> trials) {
+        Trial first = trials.get(0);
+        Histogram merged = new Histogram(3);
+        long wall = 0;
+        long ops = 0;
+        List<Double> seconds = new ArrayList<>();
+        for (Trial trial : trials) {
+            merged.add(trial.latencies());
+            wall += trial.nanos();
+            ops += trial.ops();
+            seconds.add(trial.nanos() / 1e9);
+        }
+        int forks = (int) trials.stream().mapToInt(Trial::fork).distinct().count();
+        return of(first.layout(), first.operation(), first.variant(), first.threads(), first.distribution(),
+                first.users(), first.cacheBytes(), first.callUnit(), forks, ops, wall, seconds, merged);
+    }
+
+    private static Measurement of(String layout, String operation, String variant, int threads, String distribution,
+                                  long users, Long cacheBytes, String callUnit, int forks, long ops, long wallNanos,
+                                  List<Double> trialSeconds, Histogram merged) {
+        double totalSeconds = wallNanos / 1e9;
+        double wall = totalSeconds > 0 ? totalSeconds : Double.MIN_VALUE;
+        LatencySummary s = LatencySummary.of(merged, wall);
+        return new Measurement(layout, operation, variant, trialSeconds.size(), ops, totalSeconds, trialSeconds,
+                s.mean(), s.p50(), s.p90(), s.p95(), s.p99(), s.p999(), s.max(), s.stdev(), ops / wall,
+                merged.getTotalCount(), callUnit, forks, threads, distribution, users, merged, cacheBytes);
     }
 
     /** The same measurement, marked as taken with the engine's cache at {@code bytes} (a cache sweep). */
     public Measurement withCacheBytes(long bytes) {
         return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
-                p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, threads, distribution, users, histogram, bytes);
+                p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users,
+                histogram, bytes);
     }
 }

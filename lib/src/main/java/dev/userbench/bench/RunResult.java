@@ -17,7 +17,8 @@ public record RunResult(String status, Failure failure, Environment environment,
                         List<Harness.Warmup> warmups, List<MemoryMeasurements.StorageEntry> footprint,
                         List<MemoryMeasurements.WorkingSetEntry> workingSet, MemoryMeasurements.Heap heap,
                         MemoryMeasurements.Sweep cacheSweep,
-                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkloadCheck> workloadChecks) {
+                        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<WorkloadCheck> workloadChecks,
+                        List<Trial> trials) {
 
     public static final String COMPLETE = "complete";
     public static final String FAILED = "failed";
@@ -65,6 +66,18 @@ public record RunResult(String status, Failure failure, Environment environment,
         footprint = List.copyOf(footprint);
         workingSet = List.copyOf(workingSet);
         workloadChecks = workloadChecks == null ? List.of() : List.copyOf(workloadChecks);
+        trials = trials == null ? List.of() : List.copyOf(trials);
+    }
+
+    /** A result whose measurements and comparisons are computed from its trials (all forks'), Holm-adjusted together. */
+    public static RunResult of(String status, Failure failure, Environment environment, DataCheckResult dataCheck,
+                               List<Trial> trials, Analysis.Settings analysis, List<Harness.Warmup> warmups,
+                               List<MemoryMeasurements.StorageEntry> footprint,
+                               List<MemoryMeasurements.WorkingSetEntry> workingSet, MemoryMeasurements.Heap heap,
+                               MemoryMeasurements.Sweep cacheSweep, List<WorkloadCheck> workloadChecks) {
+        return new RunResult(status, failure, environment, dataCheck, Analysis.measurements(trials),
+                Analysis.comparisons(trials, analysis), warmups, footprint, workingSet, heap, cacheSweep,
+                workloadChecks, trials);
     }
 
     /** True when every data check after a writing workload held. */
@@ -77,8 +90,10 @@ public record RunResult(String status, Failure failure, Environment environment,
                 && m.variant().equals(variant)).findFirst();
     }
 
+    /** The comparison of an operation on its primary statistic (throughput for a write, the median for a read), outside a cache sweep. */
     public Optional<Harness.ComparisonResult> comparison(String operation, String variant) {
-        return comparisons.stream().filter(c -> c.operation().equals(operation) && c.variant().equals(variant)).findFirst();
+        return comparisons.stream().filter(c -> c.operation().equals(operation) && c.variant().equals(variant)
+                && c.cacheBytes() == null && c.statistic() != dev.userbench.bench.stats.Statistic.P99_LATENCY).findFirst();
     }
 
     public boolean complete() {

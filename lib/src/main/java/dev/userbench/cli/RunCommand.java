@@ -112,21 +112,33 @@ public final class RunCommand implements Callable<Integer> {
                     + "are where the split matters; very wide values go off-page on every engine (default: ${DEFAULT-VALUE}).")
     int bioChars;
 
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "5",
-            description = "Measured trials per benchmark; layouts run interleaved in a balanced order (A B, B A, ...) "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "6",
+            description = "Measured trials per benchmark in each fork; layouts run interleaved in a balanced order "
+                    + "(A B, B A, ...), which cancels a linear drift exactly for an even count (default: ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--warmup", paramLabel = "CALLS", defaultValue = "500",
-            description = "Warm-up calls per layout before each benchmark, reported apart (default: ${DEFAULT-VALUE}).")
-    long warmupCalls;
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "2",
+            description = "Fresh JVMs to run the trials in, one after the other; their trials are merged, and the "
+                    + "intervals resample forks too, so one JVM's JIT decisions cannot pass for a difference between "
+                    + "layouts (default: ${DEFAULT-VALUE}).")
+    int forks;
 
-    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "0",
-            description = "Repeat the warm-up until this many seconds have passed (default: ${DEFAULT-VALUE}: once).")
-    double warmupSeconds;
+    @Option(names = "--warmup", paramLabel = "TRIALS", defaultValue = "2",
+            description = "Discarded warm-up trials per layout before each benchmark's measured ones, at least; "
+                    + "more follow until two in a row agree within 10 %% on time per operation, up to --warmup-max "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int warmupTrials;
+
+    @Option(names = "--warmup-max", paramLabel = "TRIALS", defaultValue = "5",
+            description = "The most warm-up trials per layout before each benchmark (default: ${DEFAULT-VALUE}).")
+    int warmupMaxTrials;
+
+    /** Set by the parent on the command line of each fork it launches: which fork this process is. */
+    @Option(names = "--fork", hidden = true, paramLabel = "N", defaultValue = "0")
+    int fork;
 
     @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05",
-            description = "Practical threshold: a significant difference smaller than this (0.05 = 5 %) is called "
+            description = "Practical threshold: a significant difference smaller than this (0.05 = 5 %%) is called "
                     + "negligible (default: ${DEFAULT-VALUE}).")
     double threshold;
 
@@ -168,7 +180,8 @@ public final class RunCommand implements Callable<Integer> {
             WorkloadPlan plan = WorkloadPlan.parse(workloads, users, new WorkloadSettings(threads, ops,
                     KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
-                    bioChars, trials, warmupCalls, warmupSeconds, threshold, cold, cacheSweep);
+                    bioChars, trials, warmupTrials, warmupMaxTrials, threshold, cold, cacheSweep, forks,
+                    fork == 0 ? 1 : fork);
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             checkWritable(folder);

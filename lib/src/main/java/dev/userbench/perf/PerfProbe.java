@@ -3,7 +3,6 @@ package dev.userbench.perf;
 import dev.userbench.bench.BenchContext;
 import dev.userbench.bench.LatencyRecorder;
 import dev.userbench.bench.Session;
-import dev.userbench.bench.stats.SampleSet;
 import dev.userbench.bench.LoginBenchmark;
 import dev.userbench.bench.LoginSample;
 import dev.userbench.bench.Measurement;
@@ -124,9 +123,9 @@ public final class PerfProbe {
         }
     }
 
-    /** One measured trial exactly as the harness records it: per-call histogram and raw samples for the bootstrap. */
+    /** One measured trial exactly as the harness records it: per-call histogram, operations and wall time. */
     private static double toolRate(LoginBenchmark tool, BenchContext context, LayoutSql sql) throws SQLException {
-        LatencyRecorder recorder = new LatencyRecorder(new SampleSet(1), 0);
+        LatencyRecorder recorder = LatencyRecorder.forTrial(0);
         tool.run(context, sql, tool.calls(context), recorder);
         return Measurement.of(sql.layout().name(), tool.operation(), tool.variant(), List.of(recorder)).opsPerS();
     }

@@ -51,7 +51,7 @@ public final class Findings {
         String what = "**" + c.operation() + " · " + c.variant() + "**: ";
         String estimate = c.candidate() + "'s median call takes " + Prose.times(c.ratio()) + " the time of "
                 + c.baseline() + "'s (95 % CI " + Prose.interval(c.ciLow(), c.ciHigh()) + ")";
-        return what + switch (Verdict.fromLabel(c.verdict())) {
+        return what + switch (c.verdict()) {
             case FASTER -> estimate + ": **faster**, " + Prose.change(c.ratio()) + ".";
             case SLOWER -> estimate + ": **slower**, " + Prose.change(c.ratio()) + ".";
             case NO_SIGNIFICANT_DIFFERENCE -> estimate + ": **no significant difference**, the interval holds 1.";
@@ -252,7 +252,7 @@ public final class Findings {
         String head = "**" + operation + "** (" + any.threads() + " threads, " + any.distribution() + " over "
                 + Prose.count(any.users()) + " users): ";
         Optional<Harness.ComparisonResult> winner = comparisons.stream()
-                .filter(c -> Verdict.fromLabel(c.verdict()) == Verdict.FASTER)
+                .filter(c -> c.verdict() == Verdict.FASTER)
                 .min(Comparator.comparingDouble(Harness.ComparisonResult::ratio));
         List<String> others = new ArrayList<>();
         for (Harness.ComparisonResult c : comparisons) {
@@ -267,7 +267,7 @@ public final class Findings {
                     + w.baseline() + "'s (95 % CI " + Prose.interval(w.ciLow(), w.ciHigh()) + ", "
                     + Prose.change(w.ratio()) + ")" + (rest.isEmpty() ? "." : "; " + rest + ".");
         }
-        boolean slower = comparisons.stream().anyMatch(c -> Verdict.fromLabel(c.verdict()) == Verdict.SLOWER);
+        boolean slower = comparisons.stream().anyMatch(c -> c.verdict() == Verdict.SLOWER);
         return head + "**no layout beats " + any.baseline() + "**" + (slower ? "" : " by more than the noise") + ": "
                 + rest + ".";
     }
@@ -275,7 +275,7 @@ public final class Findings {
     /** {@code 0.95× (no significant difference: 95 % CI 0.87–1.05 holds 1)}, {@code 1.19× (slower, 95 % CI …)}. */
     static String brief(Harness.ComparisonResult c) {
         String interval = "95 % CI " + Prose.interval(c.ciLow(), c.ciHigh());
-        return Prose.times(c.ratio()) + " (" + switch (Verdict.fromLabel(c.verdict())) {
+        return Prose.times(c.ratio()) + " (" + switch (c.verdict()) {
             case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference: " + interval + " holds 1";
             case NEGLIGIBLE -> "negligible, " + interval;
             case FASTER -> "also faster, " + interval + ", " + Prose.change(c.ratio());
@@ -293,7 +293,7 @@ public final class Findings {
             for (Harness.ComparisonResult c : comparisons) {
                 baseline = c.baseline();
                 int[] counts = score.computeIfAbsent(c.candidate(), k -> new int[3]);
-                Verdict verdict = Verdict.fromLabel(c.verdict());
+                Verdict verdict = c.verdict();
                 counts[verdict == Verdict.FASTER ? 0 : verdict == Verdict.SLOWER ? 1 : 2]++;
             }
         }
@@ -390,7 +390,7 @@ public final class Findings {
         }
         sentences.add(crossing(sweep, first, second, sizes));
         boolean fewerPages = value(sweep, second, small, "pages_read_per_login") < value(sweep, first, small, "pages_read_per_login");
-        boolean faster = atSmall.isPresent() && Verdict.fromLabel(atSmall.get().verdict()) == Verdict.FASTER;
+        boolean faster = atSmall.isPresent() && atSmall.get().verdict() == Verdict.FASTER;
         sentences.add("**Verdict on the memory claim:** " + (fewerPages && faster
                 ? "it holds here: with the cache smaller than the data, the split reads fewer pages per login and logs in faster."
                 : fewerPages
@@ -446,8 +446,7 @@ public final class Findings {
         return Math.max(0, Math.min(1, (before - after) / (before - 1)));
     }
 
-    static boolean isDifference(String verdictLabel) {
-        Verdict verdict = Verdict.fromLabel(verdictLabel);
+    static boolean isDifference(Verdict verdict) {
         return verdict == Verdict.FASTER || verdict == Verdict.SLOWER;
     }
 

@@ -78,7 +78,7 @@ public final class ResultTables {
             table.doubleColumn("ratio").append(c.ratio());
             table.doubleColumn("ci_low").append(c.ciLow());
             table.doubleColumn("ci_high").append(c.ciHigh());
-            table.stringColumn("verdict").append(c.verdict());
+            table.stringColumn("verdict").append(c.verdict().label());
         }
         if (result.comparisons().stream().anyMatch(c -> c.cacheBytes() != null)) {
             LongColumn cache = LongColumn.create("cache_bytes");

@@ -25,11 +25,13 @@ public enum Verdict {
     }
 
     /** The name used in JSON and reports, e.g. {@code "no significant difference"}. */
+    @com.fasterxml.jackson.annotation.JsonValue
     public String label() {
         return label;
     }
 
     /** The verdict whose {@link #label()} is {@code label}. */
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static Verdict fromLabel(String label) {
         for (Verdict v : values()) {
             if (v.label.equals(label)) {
