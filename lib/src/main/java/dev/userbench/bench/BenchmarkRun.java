@@ -114,6 +114,11 @@ public final class BenchmarkRun {
         phase = harness::phase;
     }
 
+    /** What the run is doing now, e.g. {@code login/projected trial 3 of 6 on fragmented}. */
+    public String phase() {
+        return phase.describe();
+    }
+
     /** Runs everything; on failure throws {@link RunFailedException} carrying what was finished. */
     public RunResult execute() {
         Instant startedAt = Instant.now();

@@ -80,6 +80,33 @@ public record RunResult(String status, Failure failure, Environment environment,
                 workloadChecks, trials);
     }
 
+    /**
+     * The results of a run's forks as one: every fork's trials (each marked with its fork) analysed together, every
+     * fork's warm-ups and workload checks; the environment, storage, pages, heap and sweep of the first fork (the
+     * same data and settings in each); the first data check that failed, else the first. {@code failure} null means
+     * every fork completed.
+     */
+    public static RunResult merge(List<RunResult> forks, Analysis.Settings analysis, Failure failure) {
+        RunResult first = forks.get(0);
+        List<Trial> trials = new java.util.ArrayList<>();
+        List<Harness.Warmup> warmups = new java.util.ArrayList<>();
+        List<WorkloadCheck> checks = new java.util.ArrayList<>();
+        DataCheckResult dataCheck = null;
+        for (int i = 0; i < forks.size(); i++) {
+            RunResult fork = forks.get(i);
+            int number = i + 1;
+            fork.trials().forEach(t -> trials.add(t.inFork(number)));
+            fork.warmups().forEach(w -> warmups.add(new Harness.Warmup(number, w.layout(), w.operation(), w.variant(),
+                    w.trials(), w.ops(), w.totalSeconds(), w.steady(), w.lastChange())));
+            checks.addAll(fork.workloadChecks());
+            if (dataCheck == null || (dataCheck.equal() && fork.dataCheck() != null && !fork.dataCheck().equal())) {
+                dataCheck = fork.dataCheck();
+            }
+        }
+        return of(failure == null ? COMPLETE : FAILED, failure, first.environment(), dataCheck, trials, analysis,
+                warmups, first.footprint(), first.workingSet(), first.heap(), first.cacheSweep(), checks);
+    }
+
     /** True when every data check after a writing workload held. */
     public boolean workloadChecksHold() {
         return workloadChecks.stream().allMatch(WorkloadCheck::consistent);

@@ -20,6 +20,7 @@ import dev.userbench.schema.Layouts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -34,6 +35,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code userbench run}: the study's benchmark, headless. */
@@ -164,15 +167,31 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
 
+    @Option(names = "--fork-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "Stop a fork that shows no sign of life (no progress, no new phase) for this long and end "
+                    + "the run with what was finished (default: ${DEFAULT-VALUE}).")
+    long forkTimeoutSeconds;
+
+    /** A run that ended without results to show: its message is printed, this is its exit code. */
+    private static final class Ended extends RuntimeException {
+        final int exitCode;
+
+        Ended(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
         EmbeddedServer server = null;
+        boolean isFork = fork > 0;
         try {
-            String url = connectionOptions.url();
-            if (EmbeddedServer.isEmbedded(url)) {
+            String url = isFork ? forkUrl() : connectionOptions.url();
+            if (!isFork && EmbeddedServer.isEmbedded(url)) {
                 out.println("Starting " + url + " ...");
                 server = EmbeddedServer.start(url, engineSettings);
             }
@@ -181,59 +200,37 @@ public final class RunCommand implements Callable<Integer> {
                     KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
                     bioChars, trials, warmupTrials, warmupMaxTrials, threshold, cold, cacheSweep, forks,
-                    fork == 0 ? 1 : fork);
+                    isFork ? fork : 1);
+            if (forkTimeoutSeconds < 1) {
+                throw new UsageException("--fork-timeout must be at least 1 second, got " + forkTimeoutSeconds);
+            }
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             checkWritable(folder);
-            out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
-                    + plan.userCounts() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
-                    + (connection.dialect().namespaceKind().equals("file") ? ""
-                    : " in " + connection.namespace().describe(connection.dialect())));
-            RunResult result;
-            BenchmarkRun run = new BenchmarkRun(options, plan, new ConsoleProgress(err), Harness.Listener.NONE, server);
-            try (Interruption interruption = Interruption.onSignal(() -> run.cancel("interrupted (Ctrl-C)"))) {
-                try {
-                    result = run.execute();
-                } catch (RunFailedException failed) {
-                    String kept = "";
-                    if (failed.partial() != null) {
-                        Path json = ResultsJson.write(failed.partial(), folder);
-                        kept = "; kept the results finished so far in " + json + " (status failed)";
-                    }
-                    if (interruption.happened()) {
-                        err.println("userbench: interrupted during " + failed.phase() + kept);
-                        return ExitCode.INTERRUPTED.code();
-                    }
-                    Failure failure = Failure.ofRun(failed, connection);
-                    String where = failed.partial() == null && failed.phase().startsWith("connecting") ? ""
-                            : "during " + failed.phase() + ": ";
-                    err.println("userbench: " + where + failure.message() + kept);
-                    if (verbose) {
-                        err.println(Failure.stackTrace(failed, connection));
-                    }
-                    return failure.exitCode().code();
-                }
+            if (!isFork) {
+                out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
+                        + plan.userCounts() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
+                        + (connection.dialect().namespaceKind().equals("file") ? ""
+                        : " in " + connection.namespace().describe(connection.dialect()))
+                        + (forks > 1 ? ", " + forks + " forks of " + trials + " trials each" : ""));
             }
-            out.println();
-            out.println(ResultTables.console(ResultTables.measurements(result)));
-            if (!result.comparisons().isEmpty()) {
-                out.println(ResultTables.console(ResultTables.comparisons(result)));
+            RunResult result = forks > 1 && !isFork
+                    ? forked(connection, options, folder, err)
+                    : inProcess(connection, options, plan, server, folder, err, isFork ? out : null);
+            if (isFork) {
+                ResultsJson.write(result, folder);
+                return ExitCode.OK.code();
             }
-            RunResult.DataCheckResult check = result.dataCheck();
-            out.println("Data check: " + (check.equal() ? "every layout holds the same " + check.monolithCount()
-                    + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
-            for (RunResult.WorkloadCheck after : result.workloadChecks()) {
-                out.println("Data check after " + after.workload() + " (" + after.users() + " users seeded): "
-                        + (after.consistent() ? "every table of every layout has the same rows, none orphaned"
-                        : "INCONSISTENT " + after.layouts()));
-            }
+            show(result, out);
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
             HistogramExport.write(result, folder);
             Path report = RunReport.write(result, folder);
             out.println("Wrote " + json + ", " + csv.getFileName() + ", " + report.getFileName() + " and "
                     + HistogramExport.FOLDER + "/");
-            return check.equal() && result.workloadChecksHold() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+            return result.dataCheck().equal() && result.workloadChecksHold() ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+        } catch (Ended ended) {
+            return ended.exitCode;
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection);
             err.println("userbench: " + failure.message());
@@ -243,6 +240,130 @@ public final class RunCommand implements Callable<Integer> {
             return failure.exitCode().code();
         } finally {
             stop(server, err);
+        }
+    }
+
+    /** The trials in this JVM; a fork also tells its parent every phase it enters, on standard output. */
+    private RunResult inProcess(ConnectionSpec connection, RunOptions options, WorkloadPlan plan, EmbeddedServer server,
+                                Path folder, PrintWriter err, PrintWriter phases) throws IOException {
+        BenchmarkRun run = new BenchmarkRun(options, plan, new ConsoleProgress(err), Harness.Listener.NONE, server);
+        Thread reporter = phases == null ? null : phaseReporter(run, phases);
+        try (Interruption interruption = Interruption.onSignal(() -> run.cancel("interrupted (Ctrl-C)"))) {
+            try {
+                return run.execute();
+            } catch (RunFailedException failed) {
+                String kept = "";
+                if (failed.partial() != null) {
+                    Path json = ResultsJson.write(failed.partial(), folder);
+                    kept = "; kept the results finished so far in " + json + " (status failed)";
+                }
+                if (interruption.happened()) {
+                    err.println("userbench: interrupted during " + failed.phase() + kept);
+                    throw new Ended(ExitCode.INTERRUPTED.code());
+                }
+                Failure failure = Failure.ofRun(failed, connection);
+                String where = failed.partial() == null && failed.phase().startsWith("connecting") ? ""
+                        : "during " + failed.phase() + ": ";
+                err.println("userbench: " + where + failure.message() + kept);
+                if (verbose) {
+                    err.println(Failure.stackTrace(failed, connection));
+                }
+                throw new Ended(failure.exitCode().code());
+            }
+        } finally {
+            if (reporter != null) {
+                reporter.interrupt();
+            }
+        }
+    }
+
+    /** The trials in {@code forks} fresh JVMs, merged; a fork's failure ends the run with what was finished. */
+    private RunResult forked(ConnectionSpec connection, RunOptions options, Path folder, PrintWriter err)
+            throws IOException {
+        Forks launcher = new Forks(forkArguments(), connection.url(), connection.password(), forks, folder,
+                Duration.ofSeconds(forkTimeoutSeconds), err);
+        try (Interruption interruption = Interruption.onSignal(launcher::cancel)) {
+            try {
+                return launcher.run(options.analysis());
+            } catch (Forks.ForkFailed failed) {
+                String kept = "";
+                if (failed.partial != null) {
+                    Path json = ResultsJson.write(failed.partial, folder);
+                    kept = "; kept the results finished so far in " + json + " (status failed)";
+                }
+                if (interruption.happened() || failed.exitCode == ExitCode.INTERRUPTED.code()) {
+                    err.println("userbench: interrupted during " + failed.phase + kept);
+                    throw new Ended(ExitCode.INTERRUPTED.code());
+                }
+                err.println("userbench: " + connection.redact(failed.phase + ": " + failed.getMessage()) + kept);
+                throw new Ended(failed.exitCode);
+            }
+        }
+    }
+
+    /** This command's options as the user gave them, for a fork: without the connection, --out and the forks. */
+    private List<String> forkArguments() {
+        Set<String> parentOnly = Set.of("--jdbc-url", "--password", "--out", "--forks", "--fork", "--engine-setting");
+        List<String> arguments = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (parentOnly.contains(name)) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                arguments.add(name);
+            } else {
+                option.originalStringValues().forEach(value -> arguments.add(name + "=" + value));
+            }
+        }
+        arguments.add("--forks=" + forks);
+        return arguments;
+    }
+
+    private static String forkUrl() {
+        String url = System.getenv(Forks.URL_VARIABLE);
+        if (url == null || url.isEmpty()) {
+            throw new UsageException("--fork is for the forks a run launches itself: leave it out");
+        }
+        return url;
+    }
+
+    /** Prints the run's phase to the parent whenever it changes, until interrupted. */
+    private static Thread phaseReporter(BenchmarkRun run, PrintWriter phases) {
+        Thread thread = new Thread(() -> {
+            String last = null;
+            while (!Thread.currentThread().isInterrupted()) {
+                String now = run.phase();
+                if (!now.equals(last)) {
+                    phases.println(Forks.PHASE_PREFIX + now);
+                    phases.flush();
+                    last = now;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "userbench-phases");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void show(RunResult result, PrintWriter out) {
+        out.println();
+        out.println(ResultTables.console(ResultTables.measurements(result)));
+        if (!result.comparisons().isEmpty()) {
+            out.println(ResultTables.console(ResultTables.comparisons(result)));
+        }
+        RunResult.DataCheckResult check = result.dataCheck();
+        out.println("Data check: " + (check.equal() ? "every layout holds the same " + check.monolithCount()
+                + " users (checksum " + check.monolithChecksum() + ")" : "LAYOUTS DIFFER " + check.layouts()));
+        for (RunResult.WorkloadCheck after : result.workloadChecks()) {
+            out.println("Data check after " + after.workload() + " (" + after.users() + " users seeded): "
+                    + (after.consistent() ? "every table of every layout has the same rows, none orphaned"
+                    : "INCONSISTENT " + after.layouts()));
         }
     }
 
