@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 @Command(name = "userbench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Should the hot login columns of a users table live apart from the cold profile columns? "
                 + "Measures both layouts on SQLite, MariaDB/MySQL or PostgreSQL.",
-        subcommands = {RunCommand.class, SeedCommand.class, ExportCommand.class, RenderCommand.class, CleanCommand.class,
+        subcommands = {RunCommand.class, CalibrateCommand.class, SeedCommand.class, ExportCommand.class, RenderCommand.class, CleanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -379,7 +379,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Finds an unwritable --out before the run rather than after its last minute. */
-    private static void checkWritable(Path folder) {
+    static void checkWritable(Path folder) {
         try {
             Files.createDirectories(folder);
             Path probe = Files.createTempFile(folder, ".userbench-write-check", ".tmp");
