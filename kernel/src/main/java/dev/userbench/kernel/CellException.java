@@ -1,6 +1,7 @@
 package dev.userbench.kernel;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Why a cell stopped. Jupyter shows the simple class name as {@code ename} and {@link #getMessage()}
@@ -57,8 +58,28 @@ public abstract sealed class CellException extends Exception {
 
     /** The user interrupted the cell. */
     public static final class EvaluationInterruptedException extends CellException {
+        private final String threadLeftRunning;
+
         public EvaluationInterruptedException(String source) {
             super("Evaluation interrupted.", List.of(source, "Evaluation interrupted."));
+            this.threadLeftRunning = null;
+        }
+
+        private EvaluationInterruptedException(String source, String threadName, String sentence) {
+            super("Evaluation interrupted. " + sentence, List.of(source, "Evaluation interrupted.", sentence));
+            this.threadLeftRunning = threadName;
+        }
+
+        /** The cell was interrupted but its thread ignores interrupts and this JDK cannot stop it. */
+        public static EvaluationInterruptedException leftRunning(String source, String threadName) {
+            return new EvaluationInterruptedException(source, threadName, "The cell's thread " + threadName
+                    + " is still running: it does not check for interrupts and Java " + Runtime.version().feature()
+                    + " cannot stop it; restart the kernel to end it.");
+        }
+
+        /** The name of the cell's thread that is still running, if the interrupt could not end it. */
+        public Optional<String> threadLeftRunning() {
+            return Optional.ofNullable(threadLeftRunning);
         }
     }
 }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates notebook cells in one JShell session, executed in this JVM. State (variables, methods,
@@ -60,6 +61,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control = new InProcessExecutionControl();
     private final ClasspathMagics classpathMagics;
     private volatile boolean interrupted;
+    private final AtomicInteger cellsRun = new AtomicInteger();
 
     /** What code completion offers at a cursor: {@code matches} replace the text in [start, end). */
     public record Completion(List<String> matches, int start, int end) {
@@ -116,6 +118,18 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellException at the first snippet or magic that fails; earlier ones keep their effects
      */
     public Optional<Object> eval(String cellSource) throws CellException {
+        return eval(cellSource, cellsRun.get() + 1);
+    }
+
+    /**
+     * Runs a cell that Jupyter numbers {@code cellNumber} (its execution count), the number a thread
+     * left running by an interrupt is named after.
+     *
+     * @throws CellException at the first snippet or magic that fails; earlier ones keep their effects
+     */
+    public Optional<Object> eval(String cellSource, int cellNumber) throws CellException {
+        cellsRun.set(cellNumber);
+        control.startCell(cellNumber);
         interrupted = false;
         Optional<Object> last = Optional.empty();
         for (Cell.Part part : Cell.parse(cellSource).parts()) {
@@ -252,6 +266,9 @@ public final class JShellEvaluator implements AutoCloseable {
         if (exception instanceof jdk.jshell.EvalException eval) {
             if (InProcessExecutionControl.INTERRUPTED.equals(eval.getExceptionClassName())) {
                 return new EvaluationInterruptedException(source.trim());
+            }
+            if (InProcessExecutionControl.LEFT_RUNNING.equals(eval.getExceptionClassName())) {
+                return EvaluationInterruptedException.leftRunning(source.trim(), eval.getMessage());
             }
             List<String> traceback = new ArrayList<>();
             appendStack(eval, traceback, "");
