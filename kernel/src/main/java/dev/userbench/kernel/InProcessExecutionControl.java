@@ -139,10 +139,9 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             thread.join(100);
             if (interruptRequested && thread.isAlive()) {
                 thread.join(GRACE_MILLIS);
-                if (thread.isAlive()) {
-                    stopForcibly(thread);
+                if (thread.isAlive() && stopForcibly(thread)) {
+                    thread.join(GRACE_MILLIS);
                 }
-                thread.join(GRACE_MILLIS);
                 return;
             }
         }
@@ -150,12 +149,14 @@ final class InProcessExecutionControl extends DirectExecutionControl {
 
     // Thread.stop is the only way to end a loop that never checks for interrupts. It works up to JDK 19;
     // from JDK 20 on it throws UnsupportedOperationException and the caller reports the thread instead.
+    /** Whether this JDK could ask the thread to stop (it may still take a moment to unwind). */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stopForcibly(Thread thread) {
+    private static boolean stopForcibly(Thread thread) {
         try {
             thread.stop();
+            return true;
         } catch (UnsupportedOperationException newerJdk) {
-            // the thread stays alive; invoke() names it a runaway
+            return false; // the thread stays alive; invoke() names it a runaway
         }
     }
 }
