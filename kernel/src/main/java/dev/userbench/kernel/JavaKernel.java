@@ -86,7 +86,7 @@ public final class JavaKernel extends BaseKernel implements DisplayTarget {
 
     @Override
     public List<String> formatError(Exception e) {
-        return e instanceof CellException cellException ? cellException.traceback() : super.formatError(e);
+        return e instanceof CellException cellException ? cellException.styledTraceback() : super.formatError(e);
     }
 
     @Override

@@ -109,6 +109,41 @@ class JShellEvaluatorTest {
     }
 
     @Test
+    void aRuntimeErrorMarksTheCellLineItCameFrom() {
+        assertThatThrownBy(() -> evaluator.eval("int a = 1;\n\nInteger.parseInt(\"zz\")"))
+                .asInstanceOf(type(EvalException.class))
+                .satisfies(e -> assertThat(e.traceback()).containsSubsequence(
+                        "Line 3: Integer.parseInt(\"zz\")",
+                        "        ^^^^^^^^^^^^^^^^^^^^^^"));
+    }
+
+    @Test
+    void aRuntimeErrorInAMethodOfAnEarlierCellMarksTheCallingLine() throws Exception {
+        evaluator.eval("int divide(int x) {\n    return 10 / x;\n}");
+
+        assertThatThrownBy(() -> evaluator.eval("int ok = 1;\ndivide(0)"))
+                .asInstanceOf(type(EvalException.class))
+                .satisfies(e -> assertThat(e.traceback()).contains("Line 2: divide(0)"));
+    }
+
+    @Test
+    void theStyledTracebackColoursLikeIJavaAndPutsTheFailingPartOnRed() {
+        String red = "\u001b[1m\u001b[31m";
+        String boldBlack = "\u001b[1m\u001b[30m";
+        String onRed = boldBlack + "\u001b[41m";
+        assertThatThrownBy(() -> evaluator.eval("int fine = 1;\nint broken = \"text\";"))
+                .asInstanceOf(type(CompilationException.class))
+                .satisfies(e -> {
+                    assertThat(e.styledTraceback()).contains(
+                            boldBlack + "Line 2: int broken = \u001b[0m" + onRed + "\"text\"\u001b[0m" + boldBlack + ";\u001b[0m");
+                    assertThat(e.styledTraceback()).anySatisfy(line -> assertThat(line)
+                            .startsWith(red + "incompatible types").endsWith("\u001b[0m"));
+                    assertThat(e.styledTraceback()).map(line -> line.replaceAll("\u001b\\[[0-9;]*m", ""))
+                            .isEqualTo(e.traceback());
+                });
+    }
+
+    @Test
     void theFirstFailingSnippetAbortsTheRestOfTheCell() throws Exception {
         assertThatThrownBy(() -> evaluator.eval("int before = 1;\nint x = Integer.parseInt(\"no\");\nint after = 2;"))
                 .isInstanceOf(EvalException.class);
