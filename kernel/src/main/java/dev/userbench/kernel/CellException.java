@@ -1,5 +1,6 @@
 package dev.userbench.kernel;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,12 +17,12 @@ public abstract sealed class CellException extends Exception {
     }
 
     /** The lines Jupyter prints for this error, plain, without trailing newlines. */
-    public java.util.List<String> traceback() {
+    public List<String> traceback() {
         return traceback.plain();
     }
 
     /** The same lines with IJava's ANSI colours and the failing source marked. */
-    public java.util.List<String> styledTraceback() {
+    public List<String> styledTraceback() {
         return traceback.ansi();
     }
 

@@ -21,7 +21,6 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
