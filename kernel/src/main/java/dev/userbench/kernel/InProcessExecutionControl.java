@@ -1,5 +1,6 @@
 package dev.userbench.kernel;
 
+import dev.userbench.kernel.runtime.Runaways;
 import jdk.jshell.execution.DirectExecutionControl;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
@@ -22,11 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the value back with {@link #takeValue(String)}.
  *
  * <p>Each snippet runs on a thread of its own, so that an interrupt can give up on it: the thread is
- * interrupted and, if it ignores that (a busy loop), stopped.
+ * interrupted and, if it ignores that (a busy loop), stopped with {@code Thread.stop}. From JDK 20 on
+ * {@code Thread.stop} throws, and a thread that ignores interrupts cannot be ended from inside the
+ * JVM: it is then renamed {@link Runaways#THREAD_NAME_PREFIX}{@code N}, and the snippet fails with
+ * {@link #LEFT_RUNNING}, so that the cell says so and a benchmark can refuse to measure next to it.
+ * (Running snippets in a child JVM, which JShell can stop on any JDK, would cost what the notebook
+ * relies on: display() and the objects it renders live in this JVM.)
  */
 final class InProcessExecutionControl extends DirectExecutionControl {
     /** A pseudo class name for the user exception that an interrupt produces; the space keeps it apart from real classes. */
     static final String INTERRUPTED = "Evaluation interrupted";
+    /** The pseudo class name when the interrupted snippet's thread could not be stopped; the message is the thread's name. */
+    static final String LEFT_RUNNING = "Evaluation interrupted, thread left running";
 
     private static final Object NULL_VALUE = new Object();
     private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
@@ -36,6 +44,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
     private final Map<String, Object> parkedValues = new ConcurrentHashMap<>();
     private volatile Thread running;
     private volatile boolean interruptRequested;
+    private volatile int cellNumber;
 
     /** A provider that always hands out this one control, so the evaluator keeps a typed reference to it. */
     ExecutionControlProvider asProvider() {
@@ -63,6 +72,11 @@ final class InProcessExecutionControl extends DirectExecutionControl {
         parkedValues.clear();
     }
 
+    /** Names the threads of the snippets that follow after the cell they belong to (Jupyter's execution count). */
+    void startCell(int number) {
+        cellNumber = number;
+    }
+
     /** Asks the running snippet, if any, to stop. Safe to call from any thread. */
     void interrupt() {
         Thread thread = running;
@@ -82,7 +96,7 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             } catch (Throwable t) {
                 failure[0] = t;
             }
-        }, "jshell-snippet-" + THREAD_NUMBER.incrementAndGet());
+        }, "userbench-cell-" + cellNumber + "-snippet-" + THREAD_NUMBER.incrementAndGet());
         // libraries added by %jars find their service files (JDBC drivers, ...) through the context loader
         thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         thread.setDaemon(true);
@@ -96,6 +110,13 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             running = null;
         }
 
+        if (interruptRequested && thread.isAlive()) {
+            // nothing in this JVM can end it: make it findable by name and say so in the cell
+            String name = Runaways.THREAD_NAME_PREFIX + cellNumber;
+            thread.setName(name);
+            thread.setPriority(Thread.MIN_PRIORITY);
+            throw new UserException(name, LEFT_RUNNING, new StackTraceElement[0]);
+        }
         if (interruptRequested) {
             throw new UserException("Evaluation interrupted.", INTERRUPTED, new StackTraceElement[0]);
         }
@@ -118,23 +139,24 @@ final class InProcessExecutionControl extends DirectExecutionControl {
             thread.join(100);
             if (interruptRequested && thread.isAlive()) {
                 thread.join(GRACE_MILLIS);
-                if (thread.isAlive()) {
-                    stopForcibly(thread);
+                if (thread.isAlive() && stopForcibly(thread)) {
+                    thread.join(GRACE_MILLIS);
                 }
-                thread.join(GRACE_MILLIS);
                 return;
             }
         }
     }
 
-    // Thread.stop is the only way to end a loop that never checks for interrupts. It still works on
-    // Java 17 (the kernel's target); newer JDKs throw, and the runaway thread is then left behind.
+    // Thread.stop is the only way to end a loop that never checks for interrupts. It works up to JDK 19;
+    // from JDK 20 on it throws UnsupportedOperationException and the caller reports the thread instead.
+    /** Whether this JDK could ask the thread to stop (it may still take a moment to unwind). */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stopForcibly(Thread thread) {
+    private static boolean stopForcibly(Thread thread) {
         try {
             thread.stop();
+            return true;
         } catch (UnsupportedOperationException newerJdk) {
-            // nothing more can be done; the daemon thread dies with the kernel
+            return false; // the thread stays alive; invoke() names it a runaway
         }
     }
 }

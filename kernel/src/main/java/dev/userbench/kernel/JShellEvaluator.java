@@ -21,12 +21,12 @@ import jdk.jshell.SourceCodeAnalysis.CompletionInfo;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Evaluates notebook cells in one JShell session, executed in this JVM. State (variables, methods,
@@ -60,6 +60,7 @@ public final class JShellEvaluator implements AutoCloseable {
     private final InProcessExecutionControl control = new InProcessExecutionControl();
     private final ClasspathMagics classpathMagics;
     private volatile boolean interrupted;
+    private final AtomicInteger cellsRun = new AtomicInteger();
 
     /** What code completion offers at a cursor: {@code matches} replace the text in [start, end). */
     public record Completion(List<String> matches, int start, int end) {
@@ -116,6 +117,18 @@ public final class JShellEvaluator implements AutoCloseable {
      * @throws CellException at the first snippet or magic that fails; earlier ones keep their effects
      */
     public Optional<Object> eval(String cellSource) throws CellException {
+        return eval(cellSource, cellsRun.get() + 1);
+    }
+
+    /**
+     * Runs a cell that Jupyter numbers {@code cellNumber} (its execution count), the number a thread
+     * left running by an interrupt is named after.
+     *
+     * @throws CellException at the first snippet or magic that fails; earlier ones keep their effects
+     */
+    public Optional<Object> eval(String cellSource, int cellNumber) throws CellException {
+        cellsRun.set(cellNumber);
+        control.startCell(cellNumber);
         interrupted = false;
         Optional<Object> last = Optional.empty();
         for (Cell.Part part : Cell.parse(cellSource).parts()) {
@@ -233,7 +246,7 @@ public final class JShellEvaluator implements AutoCloseable {
                     continue; // a dependent snippet updated as a side effect, not the one just run
                 }
                 if (event.exception() != null) {
-                    throw runtimeError(event.exception(), source);
+                    throw runtimeError(event.exception(), event.snippet(), position);
                 }
                 if (!event.status().isDefined()) {
                     throw compilationError(event.snippet(), position);
@@ -248,66 +261,112 @@ public final class JShellEvaluator implements AutoCloseable {
         }
     }
 
-    private CellException runtimeError(JShellException exception, String source) {
+    private CellException runtimeError(JShellException exception, Snippet snippet, SourcePosition position) {
+        String source = snippet.source();
         if (exception instanceof jdk.jshell.EvalException eval) {
             if (InProcessExecutionControl.INTERRUPTED.equals(eval.getExceptionClassName())) {
                 return new EvaluationInterruptedException(source.trim());
             }
-            List<String> traceback = new ArrayList<>();
+            if (InProcessExecutionControl.LEFT_RUNNING.equals(eval.getExceptionClassName())) {
+                return EvaluationInterruptedException.leftRunning(source.trim(), eval.getMessage());
+            }
+            Traceback.Builder traceback = new Traceback.Builder();
             appendStack(eval, traceback, "");
-            return new EvalException(eval.getExceptionClassName(), String.valueOf(eval.getMessage()), traceback);
+            failingLine(eval, snippet, position).ifPresent(line -> traceback.detail("").addAll(line));
+            return new EvalException(eval.getExceptionClassName(), String.valueOf(eval.getMessage()), traceback.build());
         }
         if (exception instanceof jdk.jshell.UnresolvedReferenceException unresolved) {
-            List<String> traceback = new ArrayList<>(unresolvedDependencies(unresolved.getSnippet()));
-            return new UnresolvedReferenceException(String.valueOf(unresolved.getMessage()), traceback);
+            return new UnresolvedReferenceException(String.valueOf(unresolved.getMessage()),
+                    unresolvedDependencies(unresolved.getSnippet()));
         }
         return new EvalException(exception.getClass().getName(), String.valueOf(exception.getMessage()),
-                List.of(String.valueOf(exception)));
+                new Traceback.Builder().message(String.valueOf(exception)).build());
     }
 
     /** {@code Class: message}, then the stack up to the point where the kernel invoked the snippet. */
-    private static void appendStack(jdk.jshell.EvalException eval, List<String> traceback, String prefix) {
+    private static void appendStack(jdk.jshell.EvalException eval, Traceback.Builder traceback, String prefix) {
         String message = eval.getMessage();
-        traceback.add(prefix + eval.getExceptionClassName() + (message == null ? "" : ": " + message));
+        traceback.message(prefix + eval.getExceptionClassName() + (message == null ? "" : ": " + message));
         for (StackTraceElement frame : eval.getStackTrace()) {
             String className = frame.getClassName();
             if (className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.")
                     || className.startsWith(InProcessExecutionControl.class.getName())) {
                 break;
             }
-            traceback.add("\tat " + frame);
+            traceback.detail("\tat " + frame);
         }
         if (eval.getCause() instanceof jdk.jshell.EvalException cause) {
             appendStack(cause, traceback, "Caused by: ");
         }
     }
 
+    /**
+     * The cell line the exception came from, marked, when a frame lies in the snippet that ran: JShell
+     * names such frames' file {@code #<snippet id>} and numbers their lines within the snippet.
+     */
+    private static Optional<Traceback> failingLine(jdk.jshell.EvalException eval, Snippet snippet, SourcePosition position) {
+        String fileName = "#" + snippet.id();
+        for (Throwable t = eval; t != null; t = t.getCause()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (fileName.equals(frame.getFileName()) && frame.getLineNumber() > 0) {
+                    return lineOfSnippet(snippet.source(), frame.getLineNumber(), position);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Traceback> lineOfSnippet(String source, int lineNumber, SourcePosition position) {
+        // JShell counts lines from the first one with code: a snippet after another starts with its line break
+        int firstCode = 0;
+        while (firstCode < source.length() && Character.isWhitespace(source.charAt(firstCode))) {
+            firstCode++;
+        }
+        int lineStart = source.lastIndexOf('\n', Math.max(0, firstCode - 1)) + 1;
+        for (int line = 1; line < lineNumber; line++) {
+            lineStart = source.indexOf('\n', lineStart) + 1;
+            if (lineStart == 0) {
+                return Optional.empty();
+            }
+        }
+        int lineEnd = source.indexOf('\n', lineStart);
+        String text = source.substring(lineStart, lineEnd < 0 ? source.length() : lineEnd);
+        if (text.isBlank()) {
+            return Optional.empty();
+        }
+        int from = text.length() - text.stripLeading().length();
+        int to = text.stripTrailing().length();
+        return Optional.of(new Traceback.Builder()
+                .markedSource("Line " + position.lineOf(lineStart) + ": ", text, from, to)
+                .build());
+    }
+
     private CompilationException compilationError(Snippet snippet, SourcePosition position) {
-        List<String> traceback = new ArrayList<>();
+        Traceback.Builder traceback = new Traceback.Builder();
         String source = snippet.source();
         for (Diag diag : shell.diagnostics(snippet).toList()) {
             if (!diag.isError()) {
                 continue;
             }
             if (diag.getStartPosition() >= 0) {
-                traceback.addAll(markedLine(source, diag, position));
+                markLine(source, diag, position, traceback);
             }
             diag.getMessage(null).lines()
-                    .filter(line -> !line.trim().startsWith("location:"))
-                    .forEach(traceback::add);
-            traceback.add("");
+                    .filter(line -> !line.trim().startsWith("location:")) // the marked line shows where
+                    .forEach(traceback::message);
+            traceback.detail("");
         }
         if (snippet instanceof DeclarationSnippet declaration) {
             traceback.addAll(unresolvedDependencies(declaration));
         }
         if (traceback.isEmpty()) {
-            traceback.add("Line " + position.lineOf(0) + ": " + source.trim());
+            traceback.source("Line " + position.lineOf(0) + ": " + source.trim());
         }
-        return new CompilationException(traceback);
+        return new CompilationException(traceback.build());
     }
 
-    /** "Line n: the source line", then carets under the span javac complained about. */
-    private static List<String> markedLine(String source, Diag diag, SourcePosition position) {
+    /** "Line n: the source line" with the span javac complained about marked. */
+    private static void markLine(String source, Diag diag, SourcePosition position, Traceback.Builder traceback) {
         int start = (int) Math.min(diag.getStartPosition(), source.length());
         int lineStart = source.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
         if (start == 0) {
@@ -318,22 +377,20 @@ public final class JShellEvaluator implements AutoCloseable {
             lineEnd = source.length();
         }
         int end = (int) Math.max(start + 1, Math.min(diag.getEndPosition(), lineEnd));
-        String label = "Line " + position.lineOf(start) + ": ";
-        return List.of(
-                label + source.substring(lineStart, lineEnd),
-                " ".repeat(label.length() + start - lineStart) + "^".repeat(Math.max(1, end - start)));
+        traceback.markedSource("Line " + position.lineOf(start) + ": ", source.substring(lineStart, lineEnd),
+                start - lineStart, end - lineStart);
     }
 
-    private List<String> unresolvedDependencies(DeclarationSnippet snippet) {
+    private Traceback unresolvedDependencies(DeclarationSnippet snippet) {
+        Traceback.Builder lines = new Traceback.Builder();
         List<String> dependencies = shell.unresolvedDependencies(snippet).toList();
         if (dependencies.isEmpty()) {
-            return List.of();
+            return lines.build();
         }
-        List<String> lines = new ArrayList<>();
-        lines.add(snippet.source().trim());
-        lines.add("Unresolved dependencies:");
-        dependencies.forEach(dependency -> lines.add("   - " + dependency));
-        return lines;
+        snippet.source().trim().lines().forEach(lines::source);
+        lines.message("Unresolved dependencies:");
+        dependencies.forEach(dependency -> lines.message("   - " + dependency));
+        return lines.build();
     }
 
     private void runLineMagic(Cell.LineMagic magic) throws EvalException {
@@ -344,8 +401,10 @@ public final class JShellEvaluator implements AutoCloseable {
             classpathMagics.run(magic.name(), magic.args());
         } catch (RuntimeException e) {
             String message = "Exception occurred while running line magic '" + magic.name() + "': " + e.getMessage();
-            throw new EvalException(RuntimeException.class.getName(), message,
-                    List.of(RuntimeException.class.getName() + ": " + message, "\tat line " + magic.line() + " of the cell"));
+            throw new EvalException(RuntimeException.class.getName(), message, new Traceback.Builder()
+                    .message(RuntimeException.class.getName() + ": " + message)
+                    .detail("\tat line " + magic.line() + " of the cell")
+                    .build());
         }
     }
 
@@ -354,7 +413,8 @@ public final class JShellEvaluator implements AutoCloseable {
         String hint = "This kernel supports the line magics " + ClasspathMagics.NAMES.stream().map(n -> "%" + n).toList()
                 + (name.equals("maven") || name.equals("addMavenDependency") || name.equals("loadFromPOM")
                 ? "; use %jars with jars fetched beforehand instead of Maven resolution" : "");
-        return new EvalException("UndefinedMagicException", message, List.of("UndefinedMagicException: " + message, hint));
+        return new EvalException("UndefinedMagicException", message,
+                new Traceback.Builder().message("UndefinedMagicException: " + message).detail(hint).build());
     }
 
     /** The indentation of the last line, one step deeper if it opened a brace or parenthesis. */

@@ -55,7 +55,8 @@ public final class JavaKernel extends BaseKernel implements DisplayTarget {
 
     @Override
     public DisplayData eval(String code) throws Exception {
-        return evaluator.eval(code)
+        // the base kernel counted this request before calling eval
+        return evaluator.eval(code, executionCount.get() - 1)
                 .map(value -> value instanceof DisplayData data ? data : getRenderer().render(value))
                 .orElse(null);
     }
@@ -85,7 +86,7 @@ public final class JavaKernel extends BaseKernel implements DisplayTarget {
 
     @Override
     public List<String> formatError(Exception e) {
-        return e instanceof CellException cellException ? cellException.traceback() : super.formatError(e);
+        return e instanceof CellException cellException ? cellException.styledTraceback() : super.formatError(e);
     }
 
     @Override

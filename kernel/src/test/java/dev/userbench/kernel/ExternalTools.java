@@ -48,11 +48,17 @@ final class ExternalTools {
         return prefix.resolve("share").resolve("jupyter");
     }
 
-    /** The environment for Jupyter clients: find kernels in {@code jupyterPath}, keep runtime files in {@code temp}. */
+    /**
+     * The environment for Jupyter clients: find kernels in {@code jupyterPath}, keep runtime files in
+     * {@code temp}, and start the kernel ({@code java} from the PATH, as kernel.json says) on the JDK
+     * that runs the tests, so a test run on Temurin 25 tests the kernel on Temurin 25.
+     */
     static Map<String, String> jupyterEnvironment(Path jupyterPath, Path temp) {
+        String javaBin = Path.of(System.getProperty("java.home"), "bin").toString();
         return Map.of("JUPYTER_PATH", jupyterPath.toString(),
                 "JUPYTER_RUNTIME_DIR", temp.resolve("runtime").toString(),
-                "JUPYTER_PLATFORM_DIRS", "1");
+                "JUPYTER_PLATFORM_DIRS", "1",
+                "PATH", javaBin + java.io.File.pathSeparator + System.getenv().getOrDefault("PATH", ""));
     }
 
     /**

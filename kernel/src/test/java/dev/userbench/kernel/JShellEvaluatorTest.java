@@ -3,6 +3,7 @@ package dev.userbench.kernel;
 import dev.userbench.kernel.CellException.CompilationException;
 import dev.userbench.kernel.CellException.EvalException;
 import dev.userbench.kernel.CellException.EvaluationInterruptedException;
+import dev.userbench.kernel.runtime.Runaways;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.AfterEach;
@@ -18,11 +19,14 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class JShellEvaluatorTest {
     @TempDir
     Path notebookDir;
 
+    private final String releaseKey = "release-runaway-" + java.util.UUID.randomUUID();
+    private final String startedKey = "cell-started-" + java.util.UUID.randomUUID();
     private RecordingDisplayTarget displays;
     private JShellEvaluator evaluator;
 
@@ -33,7 +37,8 @@ class JShellEvaluatorTest {
     }
 
     @AfterEach
-    void closeSession() {
+    void closeSession() throws InterruptedException {
+        releaseRunaways(); // a runaway left spinning would slow every later test
         evaluator.close();
     }
 
@@ -100,6 +105,41 @@ class JShellEvaluatorTest {
                     assertThat(e.exceptionClassName()).isEqualTo("java.lang.NumberFormatException");
                     assertThat(e.traceback().get(0)).isEqualTo("java.lang.NumberFormatException: For input string: \"zz\"");
                     assertThat(e.traceback()).anySatisfy(line -> assertThat(line).contains("Integer.parseInt"));
+                });
+    }
+
+    @Test
+    void aRuntimeErrorMarksTheCellLineItCameFrom() {
+        assertThatThrownBy(() -> evaluator.eval("int a = 1;\n\nInteger.parseInt(\"zz\")"))
+                .asInstanceOf(type(EvalException.class))
+                .satisfies(e -> assertThat(e.traceback()).containsSubsequence(
+                        "Line 3: Integer.parseInt(\"zz\")",
+                        "        ^^^^^^^^^^^^^^^^^^^^^^"));
+    }
+
+    @Test
+    void aRuntimeErrorInAMethodOfAnEarlierCellMarksTheCallingLine() throws Exception {
+        evaluator.eval("int divide(int x) {\n    return 10 / x;\n}");
+
+        assertThatThrownBy(() -> evaluator.eval("int ok = 1;\ndivide(0)"))
+                .asInstanceOf(type(EvalException.class))
+                .satisfies(e -> assertThat(e.traceback()).contains("Line 2: divide(0)"));
+    }
+
+    @Test
+    void theStyledTracebackColoursLikeIJavaAndPutsTheFailingPartOnRed() {
+        String red = "\u001b[1m\u001b[31m";
+        String boldBlack = "\u001b[1m\u001b[30m";
+        String onRed = boldBlack + "\u001b[41m";
+        assertThatThrownBy(() -> evaluator.eval("int fine = 1;\nint broken = \"text\";"))
+                .asInstanceOf(type(CompilationException.class))
+                .satisfies(e -> {
+                    assertThat(e.styledTraceback()).contains(
+                            boldBlack + "Line 2: int broken = \u001b[0m" + onRed + "\"text\"\u001b[0m" + boldBlack + ";\u001b[0m");
+                    assertThat(e.styledTraceback()).anySatisfy(line -> assertThat(line)
+                            .startsWith(red + "incompatible types").endsWith("\u001b[0m"));
+                    assertThat(e.styledTraceback()).map(line -> line.replaceAll("\u001b\\[[0-9;]*m", ""))
+                            .isEqualTo(e.traceback());
                 });
     }
 
@@ -208,29 +248,102 @@ class JShellEvaluatorTest {
     }
 
     @Test
-    void interruptStopsABusyLoopAndKeepsTheSession() throws Exception {
+    void aCellThatChecksForInterruptsStopsCleanly() {
+        assertThat(interruptUntilDone(startedCell("Thread.sleep(600_000);")))
+                .asInstanceOf(type(EvaluationInterruptedException.class))
+                .satisfies(e -> {
+                    assertThat(e.threadLeftRunning()).isEmpty();
+                    assertThat(e.traceback()).noneSatisfy(line -> assertThat(line).contains("restart the kernel"));
+                });
+        assertThat(Runaways.alive()).isEmpty();
+    }
+
+    @Test
+    void aCellIgnoringInterruptsIsStoppedWhereTheJdkStillHasThreadStop() {
+        assumeTrue(Runtime.version().feature() < 20, "Thread.stop throws from JDK 20 on");
+
+        assertThat(interruptUntilDone(runawayLoop()))
+                .asInstanceOf(type(EvaluationInterruptedException.class))
+                .satisfies(e -> assertThat(e.threadLeftRunning()).isEmpty());
+        assertThat(Runaways.alive()).isEmpty();
+    }
+
+    @Test
+    void aCellIgnoringInterruptsThatTheJdkCannotStopIsReportedWithTheRestartSentence() {
+        assumeTrue(Runtime.version().feature() >= 20, "up to JDK 19 Thread.stop ends the cell");
+
+        assertThat(interruptUntilDone(runawayLoop()))
+                .asInstanceOf(type(EvaluationInterruptedException.class))
+                .satisfies(e -> {
+                    assertThat(e.threadLeftRunning()).get().asString().startsWith(Runaways.THREAD_NAME_PREFIX);
+                    assertThat(e.getMessage()).contains("is still running", "restart the kernel to end it");
+                    assertThat(e.traceback()).anySatisfy(line -> assertThat(line)
+                            .contains(e.threadLeftRunning().orElseThrow(), "restart the kernel to end it"));
+                    assertThat(Runaways.alive()).containsExactly(e.threadLeftRunning().orElseThrow());
+                });
+    }
+
+    @Test
+    void theNextCellAnswersAfterACellIgnoringInterrupts() throws Exception {
         evaluator.eval("int kept = 7;");
-        CompletableFuture<Throwable> loop = CompletableFuture.supplyAsync(() -> {
+        interruptUntilDone(runawayLoop());
+
+        assertThat(evaluator.eval("kept + 1")).contains(8);
+    }
+
+    @Test
+    void aRunawayThatEndsIsNoLongerListed() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 20, "up to JDK 19 Thread.stop ends the cell, leaving no runaway");
+        interruptUntilDone(runawayLoop());
+        assertThat(Runaways.alive()).isNotEmpty();
+
+        releaseRunaways();
+
+        assertThat(Runaways.alive()).isEmpty();
+    }
+
+    /** A loop that never checks for interrupts; it ends only when the test sets {@link #releaseKey}. */
+    private String runawayLoop() {
+        return startedCell("long spins = 0; while (System.getProperty(\"" + releaseKey + "\") == null) { spins++; }");
+    }
+
+    /** {@code body} as one snippet that first tells {@link #interruptUntilDone} it has started. */
+    private String startedCell(String body) {
+        return "{ System.setProperty(\"" + startedKey + "\", \"yes\"); " + body + " }";
+    }
+
+    /** Ends the loops of {@link #runawayLoop()} and waits until their threads are gone. */
+    private void releaseRunaways() throws InterruptedException {
+        System.setProperty(releaseKey, "released");
+        for (int i = 0; i < 200 && !Runaways.alive().isEmpty(); i++) {
+            Thread.sleep(50);
+        }
+    }
+
+    /** Runs {@code cell} and interrupts it until it ends; returns what it threw. */
+    private Throwable interruptUntilDone(String cell) {
+        CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
             try {
-                evaluator.eval("while (true) { }");
+                evaluator.eval(cell);
                 return null;
             } catch (Throwable t) {
                 return t;
             }
         });
-
-        // interrupt until the loop ends: the first request may come before the loop started
-        while (!loop.isDone()) {
+        // an interrupt before the snippet runs would end the cell without testing what it does
+        while (System.getProperty(startedKey) == null && !running.isDone()) {
+            Thread.onSpinWait();
+        }
+        System.clearProperty(startedKey);
+        while (!running.isDone()) {
             evaluator.interrupt();
             try {
-                loop.get(200, TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.TimeoutException stillRunning) {
+                running.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException | InterruptedException | java.util.concurrent.ExecutionException stillRunning) {
                 // try again
             }
         }
-
-        assertThat(loop.get()).isInstanceOf(EvaluationInterruptedException.class);
-        assertThat(evaluator.eval("kept")).contains(7);
+        return running.join();
     }
 
     @Test
