@@ -117,6 +117,7 @@ public final class Harness {
     }
 
     public Outcome measure(Benchmark benchmark, List<Arm> arms, BenchContext context) throws SQLException {
+        refuseBesideARunaway();
         String name = benchmark.operation() + "/" + benchmark.variant();
         long calls = benchmark.calls(context);
         List<Warmup> warmups = warmUp(benchmark, arms, context, name, calls);
@@ -196,6 +197,25 @@ public final class Harness {
     private static Progress labelled(Progress progress, String prefix) {
         Progress inner = progress == null ? Progress.NONE : progress;
         return (label, done, total) -> inner.update(prefix + label, done, total);
+    }
+
+    /**
+     * The thread-name prefix our Jupyter kernel gives a cell's thread that ignored an interrupt and could not be
+     * stopped (JDK 20 and later have no Thread.stop): kernel/README.md documents it.
+     */
+    public static final String RUNAWAY_THREAD_PREFIX = "userbench-runaway-cell-";
+
+    /**
+     * Refuses to measure while a runaway cell spins beside the harness: on a 2-core machine it would take a core
+     * from every trial, silently.
+     */
+    static void refuseBesideARunaway() {
+        List<String> runaways = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith(RUNAWAY_THREAD_PREFIX)).map(Thread::getName).toList();
+        if (!runaways.isEmpty()) {
+            throw new IllegalStateException("an interrupted cell is still running (" + String.join(", ", runaways)
+                    + ") and would distort every measurement: restart the kernel, then run this cell again");
+        }
     }
 
     /** A benchmark may run for a while: an interrupted thread (Ctrl-C in a notebook) stops between trials. */

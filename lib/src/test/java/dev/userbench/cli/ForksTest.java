@@ -1,0 +1,92 @@
+package dev.userbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code run --forks N}: trials in fresh JVMs, merged; the secret never on a command line; a silent fork stopped. */
+class ForksTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void everyTrialNamesItsForkAndEveryComparisonRestsOnBothForks(@TempDir Path dir) throws Exception {
+        RunCommandTest.Outcome outcome = RunCommandTest.userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("bench.db"),
+                "--users", "300", "--logins", "100", "--trials", "2", "--warmup", "1", "--warmup-max", "1",
+                "--forks", "2", "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode results = JSON.readTree(dir.resolve("out/results.json").toFile());
+        Set<Integer> forks = new HashSet<>();
+        results.get("trials").forEach(t -> forks.add(t.get("fork").asInt()));
+        assertThat(forks).containsExactlyInAnyOrder(1, 2);
+        results.get("measurements").forEach(m -> {
+            assertThat(m.get("forks").asInt()).as(m.toString()).isEqualTo(2);
+            assertThat(m.get("trials").asInt()).as(m.toString()).isEqualTo(4);
+        });
+        assertThat(results.get("comparisons")).isNotEmpty();
+        results.get("comparisons").forEach(c -> {
+            assertThat(c.get("forks").asInt()).isEqualTo(2);
+            assertThat(c.get("pairs").asInt()).isEqualTo(4);
+        });
+        Set<Integer> warmupForks = new HashSet<>();
+        results.get("warmups").forEach(w -> warmupForks.add(w.get("fork").asInt()));
+        assertThat(warmupForks).containsExactlyInAnyOrder(1, 2);
+    }
+
+    @Test
+    void aForkGetsThePasswordThroughItsEnvironmentNeverItsCommandLine(@TempDir Path dir) throws Exception {
+        String secret = "fork-secret-" + System.nanoTime();
+        Process run = JavaProcess.start(Map.of(ConnectionOptions.PASSWORD_VARIABLE, secret),
+                dir.resolve("stdout"), dir.resolve("stderr"),
+                List.of("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("bench.db"), "--users", "2000",
+                        "--logins", "500", "--trials", "2", "--forks", "2", "--out", dir.resolve("out").toString()));
+        Set<Long> forksSeen = new HashSet<>();
+        while (run.isAlive()) {
+            run.descendants().forEach(child -> {
+                String commandLine = commandLine(child.pid());
+                if (commandLine.contains("--fork=")) {
+                    forksSeen.add(child.pid());
+                    assertThat(commandLine).doesNotContain(secret);
+                }
+            });
+            Thread.sleep(50);
+        }
+        assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(run.exitValue()).as(Files.readString(dir.resolve("stderr"))).isZero();
+        assertThat(forksSeen).hasSize(2);
+    }
+
+    @Test
+    void aForkThatGivesNoSignOfLifeIsStoppedAndTheRunEndsWithItsPhase(@TempDir Path dir) throws Exception {
+        try (var server = new dev.userbench.testing.SilentServer()) {
+            RunCommandTest.Outcome outcome = RunCommandTest.userbench("run", "--jdbc-url",
+                    "jdbc:postgresql://127.0.0.1:" + server.port() + "/test?connectTimeout=0&socketTimeout=0&loginTimeout=0",
+                    "--user", "nobody", "--forks", "2", "--fork-timeout", "2", "--out", dir.resolve("out").toString());
+
+            assertThat(outcome.exitCode()).isNotZero();
+            assertThat(outcome.err()).contains("fork 1 of 2");
+        }
+    }
+
+    private static String commandLine(long pid) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    StandardCharsets.UTF_8).replace('\0', ' ');
+        } catch (java.io.IOException gone) {
+            return "";
+        }
+    }
+}
