@@ -52,9 +52,29 @@ public final class Prose {
         return Numbers.integer(value);
     }
 
-    /** A 95 % interval as {@code 0.39–0.51}. */
+    /** An interval's bounds as {@code 0.39–0.51}; {@link #level} says at what level it was read. */
     public static String interval(double low, double high) {
         return String.format(Locale.ROOT, "%.2f–%.2f", low, high);
+    }
+
+    /**
+     * An interval's level as a percentage with as few decimals as tell it apart from 100 %: {@code 0.95} is
+     * {@code 95 %}, a Holm-adjusted {@code 0.99833} is {@code 99.8 %}, {@code 0.9995} is {@code 99.95 %}.
+     */
+    public static String level(double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("a confidence level lies between 0 and 1, got " + confidence);
+        }
+        double percent = confidence * 100;
+        if (Math.abs(percent - Math.rint(percent)) < 1e-9) {
+            return (long) Math.rint(percent) + " %";
+        }
+        for (int decimals = 1; ; decimals++) {
+            String text = String.format(Locale.ROOT, "%." + decimals + "f", percent);
+            if (Double.parseDouble(text) < 100 || decimals >= 6) {
+                return text.replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "") + " %";
+            }
+        }
     }
 
     /** Sentences as a Markdown bullet list. */

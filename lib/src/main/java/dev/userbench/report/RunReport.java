@@ -52,6 +52,7 @@ public final class RunReport {
                 page = page.raw(paragraph(sentence));
             }
             page = page.raw(paragraph(Findings.verdictSummary(result)))
+                    .raw(paragraph(verdictRule(result)))
                     .chart(RunCharts.ratioIntervals(result))
                     .table(ResultTables.comparisons(result));
         }
@@ -63,6 +64,14 @@ public final class RunReport {
             page = page.heading("Measurements").table(ResultTables.measurements(result));
         }
         return page;
+    }
+
+    /** The verdict rule, as {@code --help} and the README state it, with this run's threshold, alpha and levels. */
+    static String verdictRule(RunResult result) {
+        double lowest = result.comparisons().stream().mapToDouble(c -> c.confidence()).min().orElse(Double.NaN);
+        double highest = result.comparisons().stream().mapToDouble(c -> c.confidence()).max().orElse(Double.NaN);
+        return "**How verdicts are decided.** " + VerdictRule.stated(Findings.threshold(result), Findings.alpha(result),
+                result.comparisons().size(), lowest, highest);
     }
 
     /** Writes report.html into {@code directory} and returns its path. */
