@@ -369,7 +369,8 @@ public final class Findings {
         List<String> parts = new ArrayList<>();
         score.forEach((layout, c) -> parts.add(layout + " faster in " + c[0] + ", slower in " + c[1]
                 + ", not told apart in " + c[2]));
-        return "**Against " + baseline + ", over " + workloads + " workloads** (throughput for the writing ones, the "
+        return "**Against " + baseline + ", over " + workloads + " workload" + (workloads == 1 ? "" : "s")
+                + "** (throughput for the writing ones, the "
                 + "median call for the reading ones): " + String.join("; ", parts)
                 + " (\"not told apart\": no significant difference, or within ±" + Prose.percent(threshold(result)) + ").";
     }

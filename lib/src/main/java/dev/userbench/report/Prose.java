@@ -58,21 +58,25 @@ public final class Prose {
     }
 
     /**
-     * An interval's level as a percentage with as few decimals as tell it apart from 100 %: {@code 0.95} is
-     * {@code 95 %}, a Holm-adjusted {@code 0.99833} is {@code 99.8 %}, {@code 0.9995} is {@code 99.95 %}.
+     * An interval's level as a percentage: exact when two or three decimals say it ({@code 0.9875} is
+     * {@code 98.75 %}, {@code 0.9995} is {@code 99.95 %}), else to one decimal, with more only where one would
+     * round it to 100 %: {@code 0.95} is {@code 95 %}, a Holm-adjusted {@code 1 - 0.05/30} is {@code 99.8 %}.
      */
     public static String level(double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("a confidence level lies between 0 and 1, got " + confidence);
         }
         double percent = confidence * 100;
-        if (Math.abs(percent - Math.rint(percent)) < 1e-9) {
-            return (long) Math.rint(percent) + " %";
+        for (int decimals = 0; decimals <= 3; decimals++) {
+            double scale = Math.pow(10, decimals);
+            if (Math.abs(percent * scale - Math.rint(percent * scale)) < 1e-6) {
+                return String.format(Locale.ROOT, "%." + decimals + "f", percent) + " %";
+            }
         }
         for (int decimals = 1; ; decimals++) {
             String text = String.format(Locale.ROOT, "%." + decimals + "f", percent);
             if (Double.parseDouble(text) < 100 || decimals >= 6) {
-                return text.replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "") + " %";
+                return text + " %";
             }
         }
     }
