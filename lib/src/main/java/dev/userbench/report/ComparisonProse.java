@@ -59,13 +59,13 @@ public final class ComparisonProse {
     }
 
     /**
-     * The ratio as what it measures: {@code fragmented takes 2.02× monolith's time per operation (throughput)}, or
+     * The ratio as what it measures: {@code by throughput, fragmented takes 2.02× monolith's time per operation}, or
      * {@code fragmented's median call takes 0.45× the time of monolith's}.
      */
     public static String estimate(Harness.ComparisonResult c) {
         return switch (c.statistic()) {
-            case THROUGHPUT -> c.candidate() + " takes " + Prose.times(c.ratio()) + " " + c.baseline()
-                    + "'s time per operation (throughput)";
+            case THROUGHPUT -> "by throughput, " + c.candidate() + " takes " + Prose.times(c.ratio()) + " "
+                    + c.baseline() + "'s time per operation";
             case MEDIAN_LATENCY, P99_LATENCY -> c.candidate() + "'s " + name(c.statistic()) + " takes "
                     + Prose.times(c.ratio()) + " the time of " + c.baseline() + "'s";
         };

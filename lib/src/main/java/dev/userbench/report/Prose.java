@@ -52,9 +52,26 @@ public final class Prose {
         return Numbers.integer(value);
     }
 
-    /** An interval's bounds as {@code 0.39–0.51}; {@link #level} says at what level it was read. */
+    /**
+     * An interval's bounds as {@code 0.39–0.51}; {@link #level} says at what level it was read. Two decimals, more
+     * where two would move a bound onto or across 1 ({@code 0.9964} is {@code 0.996}, not {@code 1.00}), so an
+     * interval that excludes 1 never reads as one that holds it.
+     */
     public static String interval(double low, double high) {
-        return String.format(Locale.ROOT, "%.2f–%.2f", low, high);
+        int decimals = Math.max(decimalsKeepingSideOfOne(low), decimalsKeepingSideOfOne(high));
+        return String.format(Locale.ROOT, "%." + decimals + "f–%." + decimals + "f", low, high);
+    }
+
+    private static int decimalsKeepingSideOfOne(double value) {
+        int decimals = 2;
+        while (decimals < 8) {
+            double rounded = Double.parseDouble(String.format(Locale.ROOT, "%." + decimals + "f", value));
+            if (Double.compare(rounded, 1.0) == Double.compare(value, 1.0)) {
+                break;
+            }
+            decimals++;
+        }
+        return decimals;
     }
 
     /**

@@ -45,7 +45,7 @@ class FindingsChangesTest {
         String text = Findings.insertChange(2.4, Comparisons.run(insert("seed", 2.02, 1.6, 2.4, SLOWER),
                 insert("batched", 1.1, 0.95, 1.3, NO_SIGNIFICANT_DIFFERENCE)));
         assertThat(text).contains("took 2.40× the monolith's time in Part 1 (one measurement)",
-                        "fragmented takes 2.02× monolith's time per operation (throughput) (99.5 % interval 1.60–2.40)",
+                        "by throughput, fragmented takes 2.02× monolith's time per operation (99.5 % interval 1.60–2.40)",
                         "A difference was shown row by row (slower) and not in batches (no significant difference).",
                         "How much of the row-by-row time batching removes was not measured")
                 .doesNotContain(UNMEASURED_CAUSES);

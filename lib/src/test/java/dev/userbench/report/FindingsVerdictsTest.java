@@ -32,7 +32,7 @@ class FindingsVerdictsTest {
     void aSlowerThroughputSentenceNamesTheStatisticTheIntervalsActualLevelAndTheVerdict() {
         String text = sentence(Comparisons.of("insert", "seed", "fragmented", THROUGHPUT, 2.02, 1.5, 2.4, SLOWER));
         assertThat(text).startsWith("**insert · seed, throughput**: ")
-                .contains("fragmented takes 2.02× monolith's time per operation (throughput)",
+                .contains("by throughput, fragmented takes 2.02× monolith's time per operation",
                         "(99.5 % interval 1.50–2.40)", "**slower**, 102 % more time")
                 .doesNotContain("95 %");
     }
@@ -99,6 +99,16 @@ class FindingsVerdictsTest {
     }
 
     @Test
+    void aFasterIntervalEndingJustBelowOneNeverReadsAsHoldingOne() {
+        // from a real run: 0.8055 [0.7327, 0.9964] at 98.3 % is faster; at two decimals it would read 0.73–1.00
+        String text = sentence(Comparisons.of("login", "projected", "fragmented", MEDIAN_LATENCY, 0.8055, 0.7327,
+                0.9964, FASTER));
+        assertThat(text).contains("interval 0.733–0.996): **faster**").doesNotContain("1.00)");
+        assertThat(Prose.interval(0.39, 0.51)).isEqualTo("0.39–0.51");
+        assertThat(Prose.interval(1.0004, 1.2)).isEqualTo("1.0004–1.2000");
+    }
+
+    @Test
     void levelsAreWrittenWithAsFewDecimalsAsTellThemFromAHundred() {
         assertThat(Prose.level(0.95)).isEqualTo("95 %");
         assertThat(Prose.level(1 - 0.05 / 30)).isEqualTo("99.8 %");
@@ -133,7 +143,7 @@ class FindingsVerdictsTest {
         List<Trial> trials = Comparisons.writeTrials("insert", "seed", 1_000, base, candidate);
         List<Harness.ComparisonResult> comparisons = Analysis.comparisons(trials, Analysis.Settings.defaults(0.05, 42));
         String text = Findings.verdicts(Comparisons.run(comparisons)).get(0);
-        assertThat(text).contains("insert · seed, throughput", "time per operation (throughput)", "**slower**")
+        assertThat(text).contains("insert · seed, throughput", "by throughput, fragmented takes", "time per operation", "**slower**")
                 .contains(Prose.level(comparisons.get(0).confidence()) + " interval");
     }
 
