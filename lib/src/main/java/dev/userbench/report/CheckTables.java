@@ -48,21 +48,27 @@ public final class CheckTables {
         return table;
     }
 
-    /** Measured time divided by calls, per (operation · variant, layout): what the grouped bar chart draws. */
+    /**
+     * Measured time divided by operations (rows for an insert), per (operation · variant, layout): what the grouped
+     * bar chart draws. Operations, not timed calls: a batched path times a batch as one call.
+     */
     public static Table timePerCall(List<Measurement> measurements) {
-        Table table = Table.create("Time per call", StringColumn.create("operation"), StringColumn.create("layout"),
-                LongColumn.create("calls"), DoubleColumn.create("total_seconds"), DoubleColumn.create("us_per_call"));
+        Table table = Table.create("Time per operation", StringColumn.create("operation"), StringColumn.create("layout"),
+                LongColumn.create("ops"), DoubleColumn.create("total_seconds"), DoubleColumn.create("us_per_op"));
         for (Measurement m : measurements) {
             table.stringColumn("operation").append(label(m));
             table.stringColumn("layout").append(m.layout());
-            table.longColumn("calls").append(m.ops());
+            table.longColumn("ops").append(m.ops());
             table.doubleColumn("total_seconds").append(m.totalSeconds());
-            table.doubleColumn("us_per_call").append(m.ops() == 0 ? Double.NaN : m.totalSeconds() * 1e6 / m.ops());
+            table.doubleColumn("us_per_op").append(m.ops() == 0 ? Double.NaN : m.totalSeconds() * 1e6 / m.ops());
         }
         return table;
     }
 
-    /** Latency percentiles of one operation in long form: one row per (percentile, layout · variant). */
+    /**
+     * Latency percentiles of one operation in long form: one row per (percentile, layout · variant), the series
+     * naming what one latency is of where it is not a single call ({@code monolith · seed (per batch)}).
+     */
     public static Table latencyPercentiles(List<Measurement> measurements, String operation) {
         Table table = Table.create(operation + " latency percentiles", StringColumn.create("percentile"),
                 StringColumn.create("series"), DoubleColumn.create("latency_us"));
@@ -70,7 +76,8 @@ public final class CheckTables {
             for (Measurement m : measurements) {
                 if (m.operation().equals(operation)) {
                     table.stringColumn("percentile").append(percentile);
-                    table.stringColumn("series").append(m.layout() + " · " + m.variant());
+                    table.stringColumn("series").append(m.layout() + " · " + m.variant()
+                            + (m.callUnit() == null || "call".equals(m.callUnit()) ? "" : " (per " + m.callUnit() + ")"));
                     table.doubleColumn("latency_us").append(switch (percentile) {
                         case "p50" -> m.p50Us();
                         case "p90" -> m.p90Us();

@@ -288,15 +288,16 @@ public final class Findings {
     }
 
     /** A workload at one load, on one statistic: what its comparisons share. */
-    record Workload(String operation, Statistic statistic, int threads, String distribution, long users) {
+    record Workload(String operation, String variant, Statistic statistic, int threads, String distribution,
+                    long users) {
     }
 
     static Map<Workload, List<Harness.ComparisonResult>> workloadComparisons(RunResult result) {
         Map<Workload, List<Harness.ComparisonResult>> byWorkload = new LinkedHashMap<>();
         for (Harness.ComparisonResult c : result.comparisons()) {
             if (c.cacheBytes() == null) {
-                byWorkload.computeIfAbsent(new Workload(c.operation(), c.statistic(), c.threads(), c.distribution(),
-                        c.users()), w -> new ArrayList<>()).add(ComparisonProse.checked(c));
+                byWorkload.computeIfAbsent(new Workload(c.operation(), c.variant(), c.statistic(), c.threads(),
+                        c.distribution(), c.users()), w -> new ArrayList<>()).add(ComparisonProse.checked(c));
             }
         }
         return byWorkload;
@@ -304,9 +305,10 @@ public final class Findings {
 
     static String workloadVerdict(Workload workload, List<Harness.ComparisonResult> comparisons) {
         Harness.ComparisonResult any = comparisons.get(0);
-        String head = "**" + workload.operation() + "**, " + ComparisonProse.name(workload.statistic()) + " ("
-                + workload.threads() + " threads, " + workload.distribution() + " over " + Prose.count(workload.users())
-                + " users): ";
+        String head = "**" + workload.operation() + ("workload".equals(workload.variant()) ? ""
+                : " · " + workload.variant()) + "**, " + ComparisonProse.name(workload.statistic()) + " ("
+                + workload.threads() + (workload.threads() == 1 ? " thread, " : " threads, ") + workload.distribution()
+                + " over " + Prose.count(workload.users()) + " users): ";
         List<Harness.ComparisonResult> faster = comparisons.stream().filter(c -> c.verdict() == Verdict.FASTER).toList();
         Optional<Harness.ComparisonResult> winner = winner(faster);
         List<String> others = new ArrayList<>();

@@ -20,12 +20,12 @@ public final class RunCharts {
     private RunCharts() {
     }
 
-    /** Grouped bars: for each operation · variant, the measured time per call of each layout. */
+    /** Grouped bars: for each operation · variant, the measured time per operation of each layout. */
     public static Chart timePerCall(List<Measurement> measurements) {
-        return Chart.groupedBars(CheckTables.timePerCall(measurements), "operation", "layout", "us_per_call")
-                .title("Time per call by operation and layout")
+        return Chart.groupedBars(CheckTables.timePerCall(measurements), "operation", "layout", "us_per_op")
+                .title("Time per operation by operation and layout (a row for an insert)")
                 .xTitle("operation · variant")
-                .yTitle("µs per call (measured time ÷ calls)");
+                .yTitle("µs per operation (measured time ÷ operations)");
     }
 
     /** Grouped bars on a log axis: p50, p90, p99 and p99.9 of one operation, one bar per layout · variant. */
@@ -34,8 +34,8 @@ public final class RunCharts {
                         "latency_us")
                 .logValues()
                 .title(capitalised(operation) + " latency percentiles per layout")
-                .xTitle("percentile of per-call latency")
-                .yTitle("µs per call (log scale)");
+                .xTitle("percentile of the latency of one call, row or batch, as each series says")
+                .yTitle("µs (log scale)");
     }
 
     /**

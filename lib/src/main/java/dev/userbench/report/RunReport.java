@@ -57,7 +57,7 @@ public final class RunReport {
                     .table(ResultTables.comparisons(result));
         }
         if (!result.measurements().isEmpty()) {
-            page = page.heading("Time per call").chart(RunCharts.timePerCall(result.measurements()));
+            page = page.heading("Time per operation and latency").chart(RunCharts.timePerCall(result.measurements()));
             for (String operation : result.measurements().stream().map(Measurement::operation).distinct().toList()) {
                 page = page.chart(RunCharts.latencyPercentiles(result.measurements(), operation));
             }

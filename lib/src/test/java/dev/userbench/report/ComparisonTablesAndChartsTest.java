@@ -71,4 +71,11 @@ class ComparisonTablesAndChartsTest {
         assertThat(html).contains("How verdicts are decided.", Html.escape(VerdictRule.RULE),
                 "the threshold is ±5 % and alpha 0.05 over 1 comparison, so their intervals were read at 95 %");
     }
+
+    @Test
+    void aPercentileChartSaysWhenOneLatencyIsARowOrABatch() {
+        Table table = CheckTables.latencyPercentiles(fromTrials().measurements(), "insert");
+        assertThat(table.stringColumn("series").asList()).contains("monolith · seed (per row)",
+                "fragmented · seed (per row)");
+    }
 }
