@@ -12,10 +12,12 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a run's results say, as sentences built from the results themselves (never typed in): the data check, one
@@ -282,8 +284,12 @@ public final class Findings {
      * when there is one the data can name, else which layouts beat it, else that none did.
      */
     public static List<String> workloadVerdicts(RunResult result) {
+        Map<Workload, List<Harness.ComparisonResult>> byWorkload = workloadComparisons(result);
+        Map<String, Set<String>> variants = new LinkedHashMap<>();
+        byWorkload.keySet().forEach(w -> variants.computeIfAbsent(w.operation(), o -> new HashSet<>()).add(w.variant()));
         List<String> sentences = new ArrayList<>();
-        workloadComparisons(result).forEach((workload, comparisons) -> sentences.add(workloadVerdict(workload, comparisons)));
+        byWorkload.forEach((workload, comparisons) -> sentences.add(workloadVerdict(workload, comparisons,
+                variants.get(workload.operation()).size() > 1)));
         return sentences;
     }
 
@@ -303,12 +309,12 @@ public final class Findings {
         return byWorkload;
     }
 
-    static String workloadVerdict(Workload workload, List<Harness.ComparisonResult> comparisons) {
+    static String workloadVerdict(Workload workload, List<Harness.ComparisonResult> comparisons, boolean nameVariant) {
         Harness.ComparisonResult any = comparisons.get(0);
-        String head = "**" + workload.operation() + ("workload".equals(workload.variant()) ? ""
-                : " · " + workload.variant()) + "**, " + ComparisonProse.name(workload.statistic()) + " ("
+        String head = "**" + workload.operation() + (nameVariant ? " · " + workload.variant() : "") + "** ("
                 + workload.threads() + (workload.threads() == 1 ? " thread, " : " threads, ") + workload.distribution()
                 + " over " + Prose.count(workload.users()) + " users): ";
+        String on = " on the " + ComparisonProse.name(workload.statistic());
         List<Harness.ComparisonResult> faster = comparisons.stream().filter(c -> c.verdict() == Verdict.FASTER).toList();
         Optional<Harness.ComparisonResult> winner = winner(faster);
         List<String> others = new ArrayList<>();
@@ -320,19 +326,19 @@ public final class Findings {
         String rest = String.join("; ", others);
         if (winner.isPresent()) {
             Harness.ComparisonResult w = winner.get();
-            return head + "**" + w.candidate() + " wins**: " + ComparisonProse.estimate(w) + " ("
+            return head + "**" + w.candidate() + " wins**" + on + ": " + ComparisonProse.estimate(w) + " ("
                     + ComparisonProse.interval(w) + ", " + Prose.change(w.ratio()) + ")"
                     + (faster.size() > 1 ? ", and its interval lies clear of the other faster layouts'" : "")
                     + (rest.isEmpty() ? "." : "; " + rest + ".");
         }
         if (faster.size() > 1) {
-            return head + "**several layouts beat " + any.baseline() + "** ("
+            return head + "**several layouts beat " + any.baseline() + "**" + on + " ("
                     + String.join(", ", faster.stream().map(Harness.ComparisonResult::candidate).toList())
                     + "), and their intervals overlap: the data cannot rank them. " + capitalised(rest) + ".";
         }
         boolean slower = comparisons.stream().anyMatch(c -> c.verdict() == Verdict.SLOWER);
-        return head + "**no layout beats " + any.baseline() + "**" + (slower ? "" : " beyond the threshold") + ": "
-                + rest + ".";
+        return head + "**no layout beats " + any.baseline() + "**" + on + (slower ? "" : " beyond the threshold")
+                + ": " + rest + ".";
     }
 
     /**
@@ -371,10 +377,10 @@ public final class Findings {
         List<String> parts = new ArrayList<>();
         score.forEach((layout, c) -> parts.add(layout + " faster in " + c[0] + ", slower in " + c[1]
                 + ", not told apart in " + c[2]));
-        return "**Against " + baseline + ", over " + workloads + " workload" + (workloads == 1 ? "" : "s")
-                + "** (throughput for the writing ones, the "
-                + "median call for the reading ones): " + String.join("; ", parts)
-                + " (\"not told apart\": no significant difference, or within ±" + Prose.percent(threshold(result)) + ").";
+        return "**Against " + baseline + ", over " + workloads + " workload" + (workloads == 1 ? "" : "s") + ":** "
+                + String.join("; ", parts) + " (each on its primary statistic: throughput for a writing workload, the "
+                + "median call for a reading one; \"not told apart\": no significant difference, or within ±"
+                + Prose.percent(threshold(result)) + ").";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -449,11 +455,11 @@ public final class Findings {
         long large = sizes.get(sizes.size() - 1);
         Double firstSmall = pages(sweep, first, small);
         Double secondSmall = pages(sweep, second, small);
-        sentences.add("Counted in a separate pass (one count per layout and size, no interval): at a cache of "
-                + Prose.mebibytes(small) + " (" + Prose.percent((double) small / storage.get(0).bytes()) + " of "
-                + first + ") " + second + " read " + pagesText(secondSmall) + " pages per login against "
+        sentences.add("At a cache of " + Prose.mebibytes(small) + " (" + Prose.percent((double) small / storage.get(0).bytes())
+                + " of " + first + ") " + second + " read " + pagesText(secondSmall) + " pages per login against "
                 + pagesText(firstSmall) + "; at " + Prose.mebibytes(large) + ", " + pagesText(pages(sweep, second, large))
-                + " against " + pagesText(pages(sweep, first, large)) + ".");
+                + " against " + pagesText(pages(sweep, first, large)) + " (counted in a separate pass: one count per "
+                + "layout and size, without an interval).");
         Map<Long, Harness.ComparisonResult> swept = sweptComparisons(result, second);
         Harness.ComparisonResult atSmall = swept.get(small);
         Harness.ComparisonResult atLarge = swept.get(large);

@@ -76,13 +76,13 @@ class WorkloadAndMemoryReportTest {
     void eachWorkloadNamesItsWinnerWithTheIntervalOrSaysNoLayoutBeatsTheBaseline() {
         List<String> verdicts = Findings.workloadVerdicts(workloadRun());
         assertThat(verdicts).hasSize(2);
-        assertThat(verdicts.get(0)).startsWith("**login**, median call (2 threads, zipfian over 2,000 users): ")
-                .contains("**fragmented_hot_touch wins**: fragmented_hot_touch's median call takes 0.89× the time of "
+        assertThat(verdicts.get(0)).startsWith("**login** (2 threads, zipfian over 2,000 users): ")
+                .contains("**fragmented_hot_touch wins** on the median call: fragmented_hot_touch's median call takes 0.89× the time of "
                         + "monolith's (99 % interval 0.81–0.98, 11 % less time)")
                 .contains("fragmented 0.95× (no significant difference: 99 % interval 0.87–1.05 holds 1)");
-        assertThat(verdicts.get(1)).startsWith("**profile_view**, throughput (").contains("**no layout beats monolith**")
+        assertThat(verdicts.get(1)).startsWith("**profile_view** (").contains("**no layout beats monolith** on the throughput")
                 .contains("fragmented 1.19× (**slower**, 99 % interval 1.09–1.32, 19 % more time)");
-        assertThat(Findings.workloadScore(workloadRun())).contains("over 2 workloads",
+        assertThat(Findings.workloadScore(workloadRun())).contains("**Against monolith, over 2 workloads:** ",
                 "fragmented faster in 0, slower in 1, not told apart in 1",
                 "fragmented_hot_touch faster in 1, slower in 0, not told apart in 1");
     }
@@ -125,7 +125,7 @@ class WorkloadAndMemoryReportTest {
 
         String verdict = Findings.memoryVerdict(run);
         assertThat(verdict).contains("**30 %** of monolith's storage",
-                "at a cache of 1.00 MiB (20 % of monolith) fragmented read 0.50 pages per login against 1.50; at 5.00 MiB, 0.00 against 0.00",
+                "At a cache of 1.00 MiB (20 % of monolith) fragmented read 0.50 pages per login against 1.50; at 5.00 MiB, 0.00 against 0.00",
                 "at the small cache: fragmented's median call takes 0.50× the time of monolith's (99 % interval 0.40–0.60): **faster**",
                 "Size by size, fragmented's median call against monolith's: 1.00 MiB faster, 5.00 MiB slower.",
                 "The order of the layouts **changes between 1.00 MiB and 5.00 MiB** of cache",
@@ -177,7 +177,7 @@ class WorkloadAndMemoryReportTest {
                 Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.80, 0.70, 0.90, Verdict.FASTER),
                 Comparisons.workload("login", "fragmented_hot", Statistic.MEDIAN_LATENCY, 0.78, 0.72, 0.86, Verdict.FASTER));
         String verdict = Findings.workloadVerdicts(run).get(0);
-        assertThat(verdict).contains("**several layouts beat monolith** (fragmented, fragmented_hot), and their "
+        assertThat(verdict).contains("**several layouts beat monolith** on the median call (fragmented, fragmented_hot), and their "
                 + "intervals overlap: the data cannot rank them").doesNotContain("wins");
     }
 
@@ -196,7 +196,7 @@ class WorkloadAndMemoryReportTest {
                 Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.5, 0.2, 1.3,
                         Verdict.NO_SIGNIFICANT_DIFFERENCE),
                 Comparisons.workload("login", "fragmented_hot", Statistic.MEDIAN_LATENCY, 0.98, 0.97, 0.99, Verdict.NEGLIGIBLE));
-        assertThat(Findings.workloadVerdicts(run).get(0)).contains("**no layout beats monolith** beyond the threshold")
+        assertThat(Findings.workloadVerdicts(run).get(0)).contains("**no layout beats monolith** on the median call beyond the threshold")
                 .doesNotContain("wins");
     }
 
@@ -206,6 +206,17 @@ class WorkloadAndMemoryReportTest {
                 Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.8, 0.7, 0.9, Verdict.FASTER),
                 Comparisons.workload("login", "fragmented", Statistic.P99_LATENCY, 1.5, 1.2, 1.8, Verdict.SLOWER));
         assertThat(Findings.workloadVerdicts(run)).hasSize(2);
-        assertThat(Findings.workloadScore(run)).contains("over 1 workload**", "fragmented faster in 1, slower in 0");
+        assertThat(Findings.workloadScore(run)).contains("over 1 workload:**", "fragmented faster in 1, slower in 0");
+    }
+
+    @Test
+    void theStudysVariantsOfOneOperationAreNamedApart() {
+        RunResult run = Comparisons.run(
+                Comparisons.of("login", "seed", "fragmented", Statistic.MEDIAN_LATENCY, 0.5, 0.4, 0.6, Verdict.FASTER),
+                Comparisons.of("login", "projected", "fragmented", Statistic.MEDIAN_LATENCY, 1.0, 0.9, 1.1,
+                        Verdict.NO_SIGNIFICANT_DIFFERENCE));
+        List<String> verdicts = Findings.workloadVerdicts(run);
+        assertThat(verdicts.get(0)).startsWith("**login · seed** (1 thread, sample over 10,000 users): **fragmented wins**");
+        assertThat(verdicts.get(1)).startsWith("**login · projected** (").contains("**no layout beats monolith**");
     }
 }
