@@ -23,6 +23,11 @@ import java.util.Set;
  * What a run's results say, as sentences built from the results themselves (never typed in): the data check, one
  * sentence per comparison from its verdict, and the A/A self-check. Plain text with Markdown emphasis; the notebook
  * shows them as Markdown, the report as paragraphs.
+ *
+ * <p>Every sentence about a difference rests on a named comparison and its verdict ({@link ComparisonProse}), names
+ * the statistic and the level its interval was read at, and says what was and was not shown. A cause (batching,
+ * columns, pages, caches) is named only where the run measured it; single measurements (the notebook's Part 2) are
+ * called single measurements, and point to the trials' verdicts.
  */
 public final class Findings {
 
@@ -68,18 +73,23 @@ public final class Findings {
             counts.merge(ComparisonProse.checked(c).verdict(), 1L, Long::sum);
         }
         long decided = counts.getOrDefault(Verdict.FASTER, 0L) + counts.getOrDefault(Verdict.SLOWER, 0L);
-        double lowest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).min().orElseThrow();
-        double highest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).max().orElseThrow();
-        String levels = Prose.level(lowest).equals(Prose.level(highest)) ? "at " + Prose.level(lowest)
-                : "at " + Prose.level(lowest) + " to " + Prose.level(highest);
         return Prose.count(decided) + " of " + Prose.count(comparisons.size()) + " comparisons found a difference "
                 + "beyond ±" + Prose.percent(threshold(result)) + " (" + counts.getOrDefault(Verdict.FASTER, 0L)
                 + " faster, " + counts.getOrDefault(Verdict.SLOWER, 0L) + " slower); "
                 + counts.getOrDefault(Verdict.NEGLIGIBLE, 0L) + " found one within it (negligible) and "
                 + counts.getOrDefault(Verdict.NO_SIGNIFICANT_DIFFERENCE, 0L) + " could not tell the arms apart (no "
-                + "significant difference). The intervals were read " + levels + ", the levels Holm's procedure gives "
-                + "over the run's " + Prose.count(comparisons.size()) + " comparisons, so that all the verdicts "
-                + "together wrongly exclude 1 with probability at most " + Prose.percent(alpha(result)) + ".";
+                + "significant difference). The " + levels(comparisons) + ", so that all the verdicts together wrongly "
+                + "exclude 1 with probability at most " + Prose.percent(alpha(result)) + ".";
+    }
+
+    /** {@code intervals read at 97.5 % to 99.2 %, the levels Holm's procedure gives over the run's 6 comparisons}. */
+    static String levels(List<Harness.ComparisonResult> comparisons) {
+        double lowest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).min().orElseThrow();
+        double highest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).max().orElseThrow();
+        String range = Prose.level(lowest).equals(Prose.level(highest)) ? Prose.level(lowest)
+                : Prose.level(lowest) + " to " + Prose.level(highest);
+        return "intervals read at " + range + ", the levels Holm's procedure gives over the run's "
+                + Prose.count(comparisons.size()) + " comparison" + (comparisons.size() == 1 ? "" : "s");
     }
 
     /**
@@ -94,8 +104,9 @@ public final class Findings {
         }
         if (differences.isEmpty()) {
             return "**A/A check passed:** " + layout + " against itself gave " + Prose.count(aa.comparisons().size())
-                    + " verdicts, none of them faster or slower: in this run the harness reported no difference where "
-                    + "there is none. One A/A run is one draw; it shows no rate of false differences.";
+                    + " verdicts, none of them faster or slower (" + levels(aa.comparisons()) + "): in this run the "
+                    + "harness reported no difference where there is none. One A/A run is one draw; it shows no rate "
+                    + "of false differences.";
         }
         return "**A/A check warns:** " + layout + " against itself came out faster or slower in "
                 + String.join(", ", differences.stream().map(c -> ComparisonProse.label(c) + " "
@@ -496,7 +507,8 @@ public final class Findings {
         }
         Statistic statistic = swept.values().iterator().next().statistic();
         List<String> verdicts = new ArrayList<>();
-        swept.forEach((size, c) -> verdicts.add(Prose.mebibytes(size) + " " + c.verdict().label()));
+        swept.forEach((size, c) -> verdicts.add(Prose.mebibytes(size) + " " + c.verdict().label() + " ("
+                + ComparisonProse.interval(c) + ")"));
         String list = "Size by size, " + second + "'s " + ComparisonProse.name(statistic) + " against " + first + "'s: "
                 + String.join(", ", verdicts) + ".";
         Long previousSize = null;

@@ -93,7 +93,7 @@ class FindingsVerdictsTest {
         String summary = Findings.verdictSummary(Comparisons.run(comparisons));
         assertThat(summary).startsWith("2 of 4 comparisons found a difference beyond ±5 % (1 faster, 1 slower); "
                         + "1 found one within it (negligible) and 1 could not tell the arms apart")
-                .contains("read at 98.75 % to 99.5 %", "Holm's procedure gives over the run's 4 comparisons",
+                .contains("intervals read at 98.75 % to 99.5 %, the levels Holm's procedure gives over the run's 4 comparisons",
                         "at most 5 %")
                 .doesNotContain("95 % confidence", "noise of this machine");
     }
@@ -120,7 +120,8 @@ class FindingsVerdictsTest {
     void theAaCheckThatPassesClaimsOnlyThisRun() {
         String text = Findings.aaCheck(Comparisons.run(
                 Comparisons.of("login", "seed", "monolith#2", MEDIAN_LATENCY, 1.01, 0.95, 1.07, NO_SIGNIFICANT_DIFFERENCE)));
-        assertThat(text).startsWith("**A/A check passed:**").contains("in this run", "one draw")
+        assertThat(text).startsWith("**A/A check passed:**").contains("in this run", "one draw",
+                        "intervals read at 99.5 %, the levels Holm's procedure gives over the run's 1 comparison)")
                 .doesNotContain("does not invent");
     }
 

@@ -127,7 +127,8 @@ class WorkloadAndMemoryReportTest {
         assertThat(verdict).contains("**30 %** of monolith's storage",
                 "At a cache of 1.00 MiB (20 % of monolith) fragmented read 0.50 pages per login against 1.50; at 5.00 MiB, 0.00 against 0.00",
                 "at the small cache: fragmented's median call takes 0.50× the time of monolith's (99 % interval 0.40–0.60): **faster**",
-                "Size by size, fragmented's median call against monolith's: 1.00 MiB faster, 5.00 MiB slower.",
+                "Size by size, fragmented's median call against monolith's: 1.00 MiB faster (99 % interval 0.40–0.60), "
+                        + "5.00 MiB slower (99 % interval 1.10–1.30).",
                 "The order of the layouts **changes between 1.00 MiB and 5.00 MiB** of cache",
                 "**Verdict on the memory claim:** it holds here")
                 .doesNotContain("must stay cached");
