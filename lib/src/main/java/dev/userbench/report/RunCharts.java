@@ -51,10 +51,10 @@ public final class RunCharts {
         String pair = result.comparisons().stream().map(c -> c.candidate() + " ÷ " + c.baseline()).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("candidate ÷ baseline");
         return Chart.intervals(table, "comparison", "ratio", "ci_low", "ci_high")
-                .title(pair + ": cost ratio per statistic, each with its Holm-adjusted interval")
+                .title(pair + ": cost ratio per statistic, each with its Holm-adjusted interval (level in brackets)")
                 .xTitle("ratio of time per operation (throughput) or per call (median, p99); below 1: "
                         + firstCandidate(result) + " is quicker; dashed line: no difference")
-                .size(760, 120 + 60 * Math.max(1, table.rowCount()));
+                .size(900, 120 + 60 * Math.max(1, table.rowCount()));
     }
 
     /**
@@ -73,14 +73,14 @@ public final class RunCharts {
             }
         }
         return Chart.intervals(table, "layout", "ratio", "ci_low", "ci_high")
-                .title(operation + load + ": cost ÷ " + baseline + "'s, Holm-adjusted intervals")
+                .title(operation + load + ": cost ÷ " + baseline + "'s, Holm-adjusted intervals (level in brackets)")
                 .xTitle("ratio to " + baseline + " (below 1: quicker; dashed line: no difference)")
                 .size(760, 150 + 50 * Math.max(1, table.rowCount()));
     }
 
-    /** {@code median call, 99.2 % interval}: what a bar of a ratio chart shows. */
+    /** {@code median call (99.2 %)}: what a bar of a ratio chart shows, and the level of its interval. */
     static String barLabel(Harness.ComparisonResult c) {
-        return ComparisonProse.name(c.statistic()) + ", " + Prose.level(c.confidence()) + " interval";
+        return ComparisonProse.name(c.statistic()) + " (" + Prose.level(c.confidence()) + ")";
     }
 
     private static Table intervalsTable(String category) {

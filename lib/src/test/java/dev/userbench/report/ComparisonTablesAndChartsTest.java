@@ -60,7 +60,7 @@ class ComparisonTablesAndChartsTest {
         RunResult run = fromTrials();
         String level = Prose.level(run.comparisons().get(0).confidence());
         Chart chart = RunCharts.ratioIntervals(run);
-        assertThat(chart.html()).contains("insert · seed · throughput, " + level + " interval");
+        assertThat(chart.html()).contains("insert · seed · throughput (" + level + ")");
         assertThat(chart.title()).contains("Holm-adjusted").doesNotContain("95 %", "median");
     }
 

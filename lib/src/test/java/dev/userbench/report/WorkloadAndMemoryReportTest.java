@@ -92,7 +92,7 @@ class WorkloadAndMemoryReportTest {
         Chart chart = RunCharts.workloadRatios(workloadRun(), "login");
         assertThat(chart.title()).contains("login (2 threads, zipfian, 2,000 users)", "monolith", "Holm-adjusted")
                 .doesNotContain("95 %");
-        assertThat(chart.html()).contains("<svg", "fragmented_hot_touch · median call, 99 % interval");
+        assertThat(chart.html()).contains("<svg", "fragmented_hot_touch · median call (99 %)");
     }
 
     @Test
