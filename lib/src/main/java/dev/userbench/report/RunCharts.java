@@ -52,8 +52,7 @@ public final class RunCharts {
                 .reduce((a, b) -> a + ", " + b).orElse("candidate ÷ baseline");
         return Chart.intervals(table, "comparison", "ratio", "ci_low", "ci_high")
                 .title(pair + ": cost ratio per statistic, each with its Holm-adjusted interval (level in brackets)")
-                .xTitle("ratio of time per operation (throughput) or per call (median, p99); below 1: "
-                        + firstCandidate(result) + " is quicker; dashed line: no difference")
+                .xTitle("cost ratio (below 1: " + firstCandidate(result) + " is quicker; dashed line: no difference)")
                 .size(900, 120 + 60 * Math.max(1, table.rowCount()));
     }
 
