@@ -47,10 +47,18 @@ public final class ComparisonProse {
         return c;
     }
 
-    /** {@code insert · seed, throughput} (with the cache size in a sweep). */
+    /**
+     * {@code insert · seed} (with the cache size in a sweep): what was compared; the sentence after it names the
+     * statistic ({@link #estimate}).
+     */
     public static String label(Harness.ComparisonResult c) {
-        return c.operation() + " · " + c.variant() + ", " + name(c.statistic())
+        return c.operation() + " · " + c.variant()
                 + (c.cacheBytes() == null ? "" : ", at a " + Prose.mebibytes(c.cacheBytes()) + " cache");
+    }
+
+    /** {@code insert · seed, throughput}: what was compared and on which statistic, for a list. */
+    public static String labelWithStatistic(Harness.ComparisonResult c) {
+        return label(c) + ", " + name(c.statistic());
     }
 
     /** {@code 99.2 % interval 0.84–2.37}. */

@@ -109,7 +109,7 @@ public final class Findings {
                     + "of false differences.";
         }
         return "**A/A check warns:** " + layout + " against itself came out faster or slower in "
-                + String.join(", ", differences.stream().map(c -> ComparisonProse.label(c) + " "
+                + String.join(", ", differences.stream().map(c -> ComparisonProse.labelWithStatistic(c) + " "
                 + ComparisonProse.brief(c)).toList())
                 + ": the verdicts above of a similar size are not to be trusted on this machine without a re-run "
                 + "with more trials.";

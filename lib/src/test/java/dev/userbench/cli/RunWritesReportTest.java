@@ -42,7 +42,7 @@ class RunWritesReportTest {
                 "Login latency percentiles per layout");
         assertThat(html).contains("Data check passed", "Comparisons (cost candidate ÷ baseline", "<caption", "Measurements",
                 "How verdicts are decided.");
-        assertThat(html).containsPattern("login · projected, median call</strong>: fragmented&#39;s median call takes "
+        assertThat(html).containsPattern("login · projected</strong>: fragmented&#39;s median call takes "
                 + "\\d+\\.\\d{2}× the time of monolith&#39;s \\(\\d+(\\.\\d+)? % interval");
         assertThat(html.indexOf("window.Plotly")).as("plotly (or its loader) in the head, before the charts")
                 .isBetween(0, html.indexOf("<body>"));

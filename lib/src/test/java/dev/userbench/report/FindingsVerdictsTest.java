@@ -31,7 +31,7 @@ class FindingsVerdictsTest {
     @Test
     void aSlowerThroughputSentenceNamesTheStatisticTheIntervalsActualLevelAndTheVerdict() {
         String text = sentence(Comparisons.of("insert", "seed", "fragmented", THROUGHPUT, 2.02, 1.5, 2.4, SLOWER));
-        assertThat(text).startsWith("**insert · seed, throughput**: ")
+        assertThat(text).startsWith("**insert · seed**: ")
                 .contains("by throughput, fragmented takes 2.02× monolith's time per operation",
                         "(99.5 % interval 1.50–2.40)", "**slower**, 102 % more time")
                 .doesNotContain("95 %");
@@ -40,14 +40,14 @@ class FindingsVerdictsTest {
     @Test
     void aFasterMedianSentenceSaysMedianCall() {
         String text = sentence(Comparisons.of("login", "seed", "fragmented", MEDIAN_LATENCY, 0.45, 0.40, 0.51, FASTER));
-        assertThat(text).contains("**login · seed, median call**",
+        assertThat(text).contains("**login · seed**: fragmented's median call",
                 "fragmented's median call takes 0.45× the time of monolith's", "**faster**, 55 % less time");
     }
 
     @Test
     void aP99SentenceSaysP99Call() {
         String text = sentence(Comparisons.of("login", "seed", "fragmented", P99_LATENCY, 0.8, 0.7, 0.9, FASTER));
-        assertThat(text).contains("login · seed, p99 call", "fragmented's p99 call takes 0.80×");
+        assertThat(text).contains("**login · seed**: fragmented's p99 call takes 0.80×");
     }
 
     @Test
@@ -144,7 +144,7 @@ class FindingsVerdictsTest {
         List<Trial> trials = Comparisons.writeTrials("insert", "seed", 1_000, base, candidate);
         List<Harness.ComparisonResult> comparisons = Analysis.comparisons(trials, Analysis.Settings.defaults(0.05, 42));
         String text = Findings.verdicts(Comparisons.run(comparisons)).get(0);
-        assertThat(text).contains("insert · seed, throughput", "by throughput, fragmented takes", "time per operation", "**slower**")
+        assertThat(text).contains("**insert · seed**: by throughput, fragmented takes", "time per operation", "**slower**")
                 .contains(Prose.level(comparisons.get(0).confidence()) + " interval");
     }
 
