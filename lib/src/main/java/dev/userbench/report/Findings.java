@@ -78,17 +78,17 @@ public final class Findings {
                 + " faster, " + counts.getOrDefault(Verdict.SLOWER, 0L) + " slower); "
                 + counts.getOrDefault(Verdict.NEGLIGIBLE, 0L) + " found one within it (negligible) and "
                 + counts.getOrDefault(Verdict.NO_SIGNIFICANT_DIFFERENCE, 0L) + " could not tell the arms apart (no "
-                + "significant difference). The " + levels(comparisons) + ", so that all the verdicts together wrongly "
-                + "exclude 1 with probability at most " + Prose.percent(alpha(result)) + ".";
+                + "significant difference). The intervals were " + levels(comparisons) + ", so that the chance that "
+                + "any of these verdicts wrongly excludes 1 is at most " + Prose.percent(alpha(result)) + ".";
     }
 
-    /** {@code intervals read at 97.5 % to 99.2 %, the levels Holm's procedure gives over the run's 6 comparisons}. */
+    /** {@code read at 97.5 % to 99.2 %, the levels Holm's procedure gives over the run's 6 comparisons}. */
     static String levels(List<Harness.ComparisonResult> comparisons) {
         double lowest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).min().orElseThrow();
         double highest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).max().orElseThrow();
         String range = Prose.level(lowest).equals(Prose.level(highest)) ? Prose.level(lowest)
                 : Prose.level(lowest) + " to " + Prose.level(highest);
-        return "intervals read at " + range + ", the levels Holm's procedure gives over the run's "
+        return "read at " + range + ", the levels Holm's procedure gives over the run's "
                 + Prose.count(comparisons.size()) + " comparison" + (comparisons.size() == 1 ? "" : "s");
     }
 
@@ -104,7 +104,7 @@ public final class Findings {
         }
         if (differences.isEmpty()) {
             return "**A/A check passed:** " + layout + " against itself gave " + Prose.count(aa.comparisons().size())
-                    + " verdicts, none of them faster or slower (" + levels(aa.comparisons()) + "): in this run the "
+                    + " verdicts, none of them faster or slower (intervals " + levels(aa.comparisons()) + "): in this run the "
                     + "harness reported no difference where there is none. One A/A run is one draw; it shows no rate "
                     + "of false differences.";
         }

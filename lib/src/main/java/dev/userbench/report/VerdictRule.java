@@ -18,8 +18,8 @@ public final class VerdictRule {
             + "quicker): faster or slower when the interval lies wholly below or wholly above 1 and not wholly within "
             + "1 ± the threshold; negligible when it excludes 1 but lies wholly within 1 ± the threshold; no "
             + "significant difference when it holds 1. Each interval is read at the level Holm's procedure gives its "
-            + "comparison among all of the run's comparisons (alpha_adjusted in results.json), so that the run's "
-            + "verdicts together wrongly exclude 1 with probability at most alpha = " + Comparison.DEFAULT_ALPHA + ".";
+            + "comparison among all of the run's comparisons (alpha_adjusted in results.json), so that the chance "
+            + "that any of the run's verdicts wrongly excludes 1 is at most alpha = " + Comparison.DEFAULT_ALPHA + ".";
 
     private VerdictRule() {
     }

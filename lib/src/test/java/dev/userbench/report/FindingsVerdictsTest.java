@@ -93,7 +93,8 @@ class FindingsVerdictsTest {
         String summary = Findings.verdictSummary(Comparisons.run(comparisons));
         assertThat(summary).startsWith("2 of 4 comparisons found a difference beyond ±5 % (1 faster, 1 slower); "
                         + "1 found one within it (negligible) and 1 could not tell the arms apart")
-                .contains("intervals read at 98.75 % to 99.5 %, the levels Holm's procedure gives over the run's 4 comparisons",
+                .contains("The intervals were read at 98.75 % to 99.5 %, the levels Holm's procedure gives over the run's 4 "
+                        + "comparisons, so that the chance that any of these verdicts wrongly excludes 1 is at most 5 %",
                         "at most 5 %")
                 .doesNotContain("95 % confidence", "noise of this machine");
     }
