@@ -90,10 +90,14 @@ public final class CheckTables {
         return table;
     }
 
-    /** The per-call columns of the measurements that a reader compares: calls, seconds and percentiles. */
+    /**
+     * The per-call columns of the measurements that a reader compares: operations, timed calls and what one call is
+     * (a call, a row or a batch: the percentiles are of that), seconds and percentiles.
+     */
     public static Table latencySummary(List<Measurement> measurements) {
-        return ResultTables.measurements(measurements).selectColumns("layout", "operation", "variant", "ops",
-                "total_seconds", "p50_us", "p90_us", "p99_us", "p999_us", "max_us").setName("Per-call latency");
+        return ResultTables.measurements(measurements).selectColumns("layout", "operation", "variant", "ops", "calls",
+                "call_unit", "total_seconds", "p50_us", "p90_us", "p99_us", "p999_us", "max_us")
+                .setName("Per-call latency (of one call_unit)");
     }
 
     /**

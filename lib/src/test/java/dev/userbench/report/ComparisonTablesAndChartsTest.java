@@ -78,4 +78,11 @@ class ComparisonTablesAndChartsTest {
         assertThat(table.stringColumn("series").asList()).contains("monolith · seed (per row)",
                 "fragmented · seed (per row)");
     }
+
+    @Test
+    void theLatencySummarySaysWhatItsPercentilesAreOf() {
+        Table table = CheckTables.latencySummary(fromTrials().measurements());
+        assertThat(table.columnNames()).contains("calls", "call_unit", "p50_us");
+        assertThat(table.stringColumn("call_unit").get(0)).isEqualTo("row");
+    }
 }
