@@ -1,13 +1,12 @@
 package dev.userbench.report;
 
+import dev.userbench.bench.Environment;
 import dev.userbench.bench.Harness;
+import dev.userbench.bench.Measurement;
+import dev.userbench.bench.MemoryMeasurements;
 import dev.userbench.bench.RunResult;
 import dev.userbench.bench.stats.Statistic;
 import dev.userbench.bench.stats.Verdict;
-
-import dev.userbench.bench.Environment;
-import dev.userbench.bench.Measurement;
-import dev.userbench.bench.MemoryMeasurements;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
