@@ -14,6 +14,7 @@ import dev.userbench.report.ResultTables;
 import dev.userbench.report.ResultsCsv;
 import dev.userbench.report.ResultsJson;
 import dev.userbench.report.RunReport;
+import dev.userbench.report.VerdictRule;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.schema.Layouts;
@@ -142,7 +143,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05",
             description = "Practical threshold: a significant difference smaller than this (0.05 = 5 %%) is called "
-                    + "negligible (default: ${DEFAULT-VALUE}).")
+                    + "negligible (default: ${DEFAULT-VALUE}). " + VerdictRule.RULE)
     double threshold;
 
     @Option(names = "--cold", description = "Start every login trial from a fresh connection and page cache where the "

@@ -48,21 +48,27 @@ public final class CheckTables {
         return table;
     }
 
-    /** Measured time divided by calls, per (operation · variant, layout): what the grouped bar chart draws. */
+    /**
+     * Measured time divided by operations (rows for an insert), per (operation · variant, layout): what the grouped
+     * bar chart draws. Operations, not timed calls: a batched path times a batch as one call.
+     */
     public static Table timePerCall(List<Measurement> measurements) {
-        Table table = Table.create("Time per call", StringColumn.create("operation"), StringColumn.create("layout"),
-                LongColumn.create("calls"), DoubleColumn.create("total_seconds"), DoubleColumn.create("us_per_call"));
+        Table table = Table.create("Time per operation", StringColumn.create("operation"), StringColumn.create("layout"),
+                LongColumn.create("ops"), DoubleColumn.create("total_seconds"), DoubleColumn.create("us_per_op"));
         for (Measurement m : measurements) {
             table.stringColumn("operation").append(label(m));
             table.stringColumn("layout").append(m.layout());
-            table.longColumn("calls").append(m.ops());
+            table.longColumn("ops").append(m.ops());
             table.doubleColumn("total_seconds").append(m.totalSeconds());
-            table.doubleColumn("us_per_call").append(m.ops() == 0 ? Double.NaN : m.totalSeconds() * 1e6 / m.ops());
+            table.doubleColumn("us_per_op").append(m.ops() == 0 ? Double.NaN : m.totalSeconds() * 1e6 / m.ops());
         }
         return table;
     }
 
-    /** Latency percentiles of one operation in long form: one row per (percentile, layout · variant). */
+    /**
+     * Latency percentiles of one operation in long form: one row per (percentile, layout · variant), the series
+     * naming what one latency is of where it is not a single call ({@code monolith · seed (per batch)}).
+     */
     public static Table latencyPercentiles(List<Measurement> measurements, String operation) {
         Table table = Table.create(operation + " latency percentiles", StringColumn.create("percentile"),
                 StringColumn.create("series"), DoubleColumn.create("latency_us"));
@@ -70,7 +76,8 @@ public final class CheckTables {
             for (Measurement m : measurements) {
                 if (m.operation().equals(operation)) {
                     table.stringColumn("percentile").append(percentile);
-                    table.stringColumn("series").append(m.layout() + " · " + m.variant());
+                    table.stringColumn("series").append(m.layout() + " · " + m.variant()
+                            + (m.callUnit() == null || "call".equals(m.callUnit()) ? "" : " (per " + m.callUnit() + ")"));
                     table.doubleColumn("latency_us").append(switch (percentile) {
                         case "p50" -> m.p50Us();
                         case "p90" -> m.p90Us();
@@ -83,10 +90,14 @@ public final class CheckTables {
         return table;
     }
 
-    /** The per-call columns of the measurements that a reader compares: calls, seconds and percentiles. */
+    /**
+     * The per-call columns of the measurements that a reader compares: operations, timed calls and what one call is
+     * (a call, a row or a batch: the percentiles are of that), seconds and percentiles.
+     */
     public static Table latencySummary(List<Measurement> measurements) {
-        return ResultTables.measurements(measurements).selectColumns("layout", "operation", "variant", "ops",
-                "total_seconds", "p50_us", "p90_us", "p99_us", "p999_us", "max_us").setName("Per-call latency");
+        return ResultTables.measurements(measurements).selectColumns("layout", "operation", "variant", "ops", "calls",
+                "call_unit", "total_seconds", "p50_us", "p90_us", "p99_us", "p999_us", "max_us")
+                .setName("Per-call latency (of one call_unit)");
     }
 
     /**
@@ -96,28 +107,37 @@ public final class CheckTables {
      * login reads), and each layout's size relative to the first layout.
      */
     public static Table storagePerLayout(Table bytesPerObject, List<Layout> layouts) {
+        Table table = Table.create("Storage per layout", StringColumn.create("layout"), LongColumn.create("bytes"),
+                DoubleColumn.create("mib"), LongColumn.create("login_table_bytes"),
+                DoubleColumn.create("vs_first_layout"));
+        List<LayoutStorage> entries = layoutStorage(bytesPerObject, layouts);
+        long first = entries.isEmpty() ? 0 : entries.get(0).bytes();
+        for (LayoutStorage entry : entries) {
+            table.stringColumn("layout").append(entry.layout());
+            table.longColumn("bytes").append(entry.bytes());
+            table.doubleColumn("mib").append(entry.bytes() / (1024.0 * 1024.0));
+            table.longColumn("login_table_bytes").append(entry.loginTableBytes());
+            table.doubleColumn("vs_first_layout").append(first == 0 ? Double.NaN : (double) entry.bytes() / first);
+        }
+        return table;
+    }
+
+    /** What {@link #storagePerLayout} shows, typed: per layout its bytes and its login table's. */
+    public static List<LayoutStorage> layoutStorage(Table bytesPerObject, List<Layout> layouts) {
         Map<String, Long> bytes = new LinkedHashMap<>();
         NumericColumn<?> sizes = (NumericColumn<?>) bytesPerObject.column(1);
         for (int row = 0; row < bytesPerObject.rowCount(); row++) {
             bytes.put(bytesPerObject.column(0).getString(row), (long) sizes.getDouble(row));
         }
-        Table table = Table.create("Storage per layout", StringColumn.create("layout"), LongColumn.create("bytes"),
-                DoubleColumn.create("mib"), LongColumn.create("login_table_bytes"),
-                DoubleColumn.create("vs_first_layout"));
-        long first = -1;
+        List<LayoutStorage> entries = new ArrayList<>();
         for (Layout layout : layouts) {
             long total = 0;
             for (String tableName : layout.tableNames()) {
                 total += bytesOfTable(bytes, layout, tableName);
             }
-            first = first < 0 ? total : first;
-            table.stringColumn("layout").append(layout.name());
-            table.longColumn("bytes").append(total);
-            table.doubleColumn("mib").append(total / (1024.0 * 1024.0));
-            table.longColumn("login_table_bytes").append(bytesOfTable(bytes, layout, layout.root().name()));
-            table.doubleColumn("vs_first_layout").append(first == 0 ? Double.NaN : (double) total / first);
+            entries.add(new LayoutStorage(layout.name(), total, bytesOfTable(bytes, layout, layout.root().name())));
         }
-        return table;
+        return List.copyOf(entries);
     }
 
     /** A table's own pages plus those of its declared indexes and SQLite's sqlite_autoindex_TABLE_n. */
@@ -199,6 +219,20 @@ public final class CheckTables {
         Table table = Table.create("What a login needs in memory: the login table with its indexes",
                 StringColumn.create("layout"), LongColumn.create("bytes"), LongColumn.create("login_table_bytes"),
                 DoubleColumn.create("login_table_vs_first"), DoubleColumn.create("total_vs_first"));
+        List<LayoutStorage> entries = layoutStorage(footprint);
+        long first = entries.isEmpty() ? 0 : entries.get(0).bytes();
+        for (LayoutStorage entry : entries) {
+            table.stringColumn("layout").append(entry.layout());
+            table.longColumn("bytes").append(entry.bytes());
+            table.longColumn("login_table_bytes").append(entry.loginTableBytes());
+            table.doubleColumn("login_table_vs_first").append(first == 0 ? Double.NaN : (double) entry.loginTableBytes() / first);
+            table.doubleColumn("total_vs_first").append(first == 0 ? Double.NaN : (double) entry.bytes() / first);
+        }
+        return table;
+    }
+
+    /** What {@link #hotAndCold} shows, typed: per layout (largest size measured) its bytes and its login table's. */
+    public static List<LayoutStorage> layoutStorage(List<MemoryMeasurements.StorageEntry> footprint) {
         Map<String, long[]> perLayout = new LinkedHashMap<>();
         Map<String, String> loginTable = new LinkedHashMap<>();
         Table objects = footprint(footprint);
@@ -213,15 +247,9 @@ public final class CheckTables {
                 sums[1] += b;
             }
         }
-        long first = perLayout.isEmpty() ? 0 : perLayout.values().iterator().next()[0];
-        perLayout.forEach((layout, sums) -> {
-            table.stringColumn("layout").append(layout);
-            table.longColumn("bytes").append(sums[0]);
-            table.longColumn("login_table_bytes").append(sums[1]);
-            table.doubleColumn("login_table_vs_first").append(first == 0 ? Double.NaN : (double) sums[1] / first);
-            table.doubleColumn("total_vs_first").append(first == 0 ? Double.NaN : (double) sums[0] / first);
-        });
-        return table;
+        List<LayoutStorage> entries = new ArrayList<>();
+        perLayout.forEach((layout, sums) -> entries.add(new LayoutStorage(layout, sums[0], sums[1])));
+        return List.copyOf(entries);
     }
 
     /**
@@ -269,31 +297,42 @@ public final class CheckTables {
                 LongColumn.create("cache_bytes"), DoubleColumn.create("cache_mib"),
                 DoubleColumn.create("cache_vs_first_layout"), DoubleColumn.create("logins_per_s"),
                 DoubleColumn.create("p50_us"), DoubleColumn.create("pages_read_per_login"));
-        List<MemoryMeasurements.StorageEntry> storage = largestSize(result.footprint());
-        String firstLayout = storage.isEmpty() ? null : storage.get(0).layout();
-        long first = storage.stream().filter(e -> e.layout().equals(firstLayout))
-                .mapToLong(MemoryMeasurements.StorageEntry::bytes).sum();
+        List<LayoutStorage> storage = layoutStorage(result.footprint());
+        long first = storage.isEmpty() ? 0 : storage.get(0).bytes();
+        for (SweepPoint point : sweepPoints(result)) {
+            table.stringColumn("layout").append(point.layout());
+            table.longColumn("cache_bytes").append(point.cacheBytes());
+            table.doubleColumn("cache_mib").append(point.cacheBytes() / (1024.0 * 1024.0));
+            table.doubleColumn("cache_vs_first_layout").append(first == 0 ? Double.NaN : (double) point.cacheBytes() / first);
+            table.doubleColumn("logins_per_s").append(point.loginsPerS());
+            table.doubleColumn("p50_us").append(point.p50Us());
+            if (point.pagesReadPerLogin() == null) {
+                table.doubleColumn("pages_read_per_login").appendMissing();
+            } else {
+                table.doubleColumn("pages_read_per_login").append(point.pagesReadPerLogin());
+            }
+        }
+        return table;
+    }
+
+    /** What {@link #cacheSweep} shows, typed: layout by layout, cache size ascending. */
+    public static List<SweepPoint> sweepPoints(RunResult result) {
         List<Measurement> swept = new ArrayList<>(result.measurements().stream().filter(m -> m.cacheBytes() != null).toList());
         swept.sort(java.util.Comparator.comparing(Measurement::cacheBytes));
         List<String> layouts = swept.stream().map(Measurement::layout).distinct().toList();
+        List<SweepPoint> points = new ArrayList<>();
         for (String layout : layouts) {
             for (Measurement m : swept) {
                 if (!m.layout().equals(layout)) {
                     continue;
                 }
-                double pages = result.workingSet().stream()
+                Double pages = result.workingSet().stream()
                         .filter(w -> m.cacheBytes().equals(w.cacheBytes()) && w.layout().equals(layout))
-                        .mapToDouble(MemoryMeasurements.WorkingSetEntry::pagesRead).findFirst().orElse(Double.NaN);
-                table.stringColumn("layout").append(layout);
-                table.longColumn("cache_bytes").append(m.cacheBytes());
-                table.doubleColumn("cache_mib").append(m.cacheBytes() / (1024.0 * 1024.0));
-                table.doubleColumn("cache_vs_first_layout").append(first == 0 ? Double.NaN : (double) m.cacheBytes() / first);
-                table.doubleColumn("logins_per_s").append(m.opsPerS());
-                table.doubleColumn("p50_us").append(m.p50Us());
-                table.doubleColumn("pages_read_per_login").append(pages);
+                        .map(MemoryMeasurements.WorkingSetEntry::pagesRead).findFirst().orElse(null);
+                points.add(new SweepPoint(layout, m.cacheBytes(), m.opsPerS(), m.p50Us(), pages));
             }
         }
-        return table;
+        return List.copyOf(points);
     }
 
     /** The row of a layout in a storage table, if present. */

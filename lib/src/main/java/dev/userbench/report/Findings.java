@@ -1,25 +1,32 @@
 package dev.userbench.report;
 
-import dev.userbench.bench.Harness;
-import dev.userbench.bench.RunResult;
-import dev.userbench.bench.stats.Verdict;
-
 import dev.userbench.bench.Environment;
+import dev.userbench.bench.Harness;
 import dev.userbench.bench.Measurement;
 import dev.userbench.bench.MemoryMeasurements;
+import dev.userbench.bench.RunResult;
+import dev.userbench.bench.stats.Statistic;
+import dev.userbench.bench.stats.Verdict;
 import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a run's results say, as sentences built from the results themselves (never typed in): the data check, one
  * sentence per comparison from its verdict, and the A/A self-check. Plain text with Markdown emphasis; the notebook
  * shows them as Markdown, the report as paragraphs.
+ *
+ * <p>Every sentence about a difference rests on a named comparison and its verdict ({@link ComparisonProse}), names
+ * the statistic and the level its interval was read at, and says what was and was not shown. A cause (batching,
+ * columns, pages, caches) is named only where the run measured it; single measurements (the notebook's Part 2) are
+ * called single measurements, and point to the trials' verdicts.
  */
 public final class Findings {
 
@@ -37,7 +44,7 @@ public final class Findings {
                 + check.expectedChecksum() + "`): " + check.layouts() + ". No comparison below can be trusted.";
     }
 
-    /** One sentence per comparison, saying what its verdict means in time per call. */
+    /** One sentence per comparison: what was compared, on which statistic, its interval at its level, its verdict. */
     public static List<String> verdicts(RunResult result) {
         double threshold = threshold(result);
         List<String> sentences = new ArrayList<>();
@@ -48,24 +55,40 @@ public final class Findings {
     }
 
     static String verdict(Harness.ComparisonResult c, double threshold) {
-        String what = "**" + c.operation() + " · " + c.variant() + "**: ";
-        String estimate = c.candidate() + "'s median call takes " + Prose.times(c.ratio()) + " the time of "
-                + c.baseline() + "'s (95 % CI " + Prose.interval(c.ciLow(), c.ciHigh()) + ")";
-        return what + switch (c.verdict()) {
-            case FASTER -> estimate + ": **faster**, " + Prose.change(c.ratio()) + ".";
-            case SLOWER -> estimate + ": **slower**, " + Prose.change(c.ratio()) + ".";
-            case NO_SIGNIFICANT_DIFFERENCE -> estimate + ": **no significant difference**, the interval holds 1.";
-            case NEGLIGIBLE -> estimate + ": **negligible**, a real difference but within ±"
-                    + Prose.percent(threshold) + ".";
-        };
+        return "**" + ComparisonProse.label(c) + "**: " + ComparisonProse.sentence(c, threshold) + ".";
     }
 
-    /** How many comparisons found a difference, in one sentence. */
+    /**
+     * How many comparisons found a difference, the others by verdict, and the levels their intervals were read at:
+     * Holm-adjusted over the run's comparisons, so that together they are held to alpha.
+     */
     public static String verdictSummary(RunResult result) {
-        long decided = result.comparisons().stream().filter(c -> isDifference(c.verdict())).count();
-        return Prose.count(decided) + " of " + Prose.count(result.comparisons().size())
-                + " comparisons found a difference larger than ±" + Prose.percent(threshold(result))
-                + " with 95 % confidence; the others are either within the noise of this machine or smaller than that.";
+        List<Harness.ComparisonResult> comparisons = result.comparisons();
+        if (comparisons.isEmpty()) {
+            return "The run made no comparisons.";
+        }
+        Map<Verdict, Long> counts = new java.util.EnumMap<>(Verdict.class);
+        for (Harness.ComparisonResult c : comparisons) {
+            counts.merge(ComparisonProse.checked(c).verdict(), 1L, Long::sum);
+        }
+        long decided = counts.getOrDefault(Verdict.FASTER, 0L) + counts.getOrDefault(Verdict.SLOWER, 0L);
+        return Prose.count(decided) + " of " + Prose.count(comparisons.size()) + " comparisons found a difference "
+                + "beyond ±" + Prose.percent(threshold(result)) + " (" + counts.getOrDefault(Verdict.FASTER, 0L)
+                + " faster, " + counts.getOrDefault(Verdict.SLOWER, 0L) + " slower); "
+                + counts.getOrDefault(Verdict.NEGLIGIBLE, 0L) + " found one within it (negligible) and "
+                + counts.getOrDefault(Verdict.NO_SIGNIFICANT_DIFFERENCE, 0L) + " could not tell the arms apart (no "
+                + "significant difference). The intervals were " + levels(comparisons) + ", so that the chance that "
+                + "any of these verdicts wrongly excludes 1 is at most " + Prose.percent(alpha(result)) + ".";
+    }
+
+    /** {@code read at 97.5 % to 99.2 %, the levels Holm's procedure gives over the run's 6 comparisons}. */
+    static String levels(List<Harness.ComparisonResult> comparisons) {
+        double lowest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).min().orElseThrow();
+        double highest = comparisons.stream().mapToDouble(Harness.ComparisonResult::confidence).max().orElseThrow();
+        String range = Prose.level(lowest).equals(Prose.level(highest)) ? Prose.level(lowest)
+                : Prose.level(lowest) + " to " + Prose.level(highest);
+        return "read at " + range + ", the levels Holm's procedure gives over the run's "
+                + Prose.count(comparisons.size()) + " comparison" + (comparisons.size() == 1 ? "" : "s");
     }
 
     /**
@@ -73,131 +96,171 @@ public final class Findings {
      * "negligible" everywhere; a difference there says the machine was too noisy for the verdicts to be trusted.
      */
     public static String aaCheck(RunResult aa) {
-        List<Harness.ComparisonResult> differences = aa.comparisons().stream()
-                .filter(c -> isDifference(c.verdict())).toList();
+        List<Harness.ComparisonResult> differences = aa.comparisons().stream().filter(ComparisonProse::decided).toList();
         String layout = aa.comparisons().isEmpty() ? "the layout" : aa.comparisons().get(0).baseline();
+        if (aa.comparisons().isEmpty()) {
+            return "**A/A check:** the A/A run made no comparisons, so it shows nothing.";
+        }
         if (differences.isEmpty()) {
             return "**A/A check passed:** " + layout + " against itself gave " + Prose.count(aa.comparisons().size())
-                    + " verdicts of \"no significant difference\" or \"negligible\", so the harness does not invent "
-                    + "differences from the noise of this machine.";
+                    + " verdicts, none of them faster or slower (intervals " + levels(aa.comparisons()) + "): in this run the "
+                    + "harness reported no difference where there is none. One A/A run is one draw; it shows no rate "
+                    + "of false differences.";
         }
-        return "**A/A check warns:** " + layout + " against itself looked different in "
-                + String.join(", ", differences.stream().map(c -> c.operation() + " · " + c.variant()
-                + " (" + Prose.times(c.ratio()) + ")").toList())
-                + ": the machine was noisy, so verdicts of a similar size above deserve a re-run with more trials.";
+        return "**A/A check warns:** " + layout + " against itself came out faster or slower in "
+                + String.join(", ", differences.stream().map(c -> ComparisonProse.labelWithStatistic(c) + " "
+                + ComparisonProse.brief(c)).toList())
+                + ": the verdicts above of a similar size are not to be trusted on this machine without a re-run "
+                + "with more trials.";
     }
 
-    /** Section 6: the batched insert against the study's, and how much of the study's extra time batching removes. */
+    /**
+     * Section 6: the batched insert measured once per layout, against the study's ratio. Single measurements have
+     * no interval, so this names no cause and points to the trials' verdicts.
+     */
     public static String fairInsert(Measurement monolithBatched, Measurement fragmentedBatched, double studyRatio) {
         double batchedRatio = fragmentedBatched.totalSeconds() / monolithBatched.totalSeconds();
-        String text = "Batched, the monolith took " + Prose.seconds(monolithBatched.totalSeconds())
-                + " and the fragmented layout " + Prose.seconds(fragmentedBatched.totalSeconds()) + ": **"
-                + Prose.times(batchedRatio) + "** the monolith's time, against " + Prose.times(studyRatio)
-                + " when the fragmented rows went one by one (Part 1).";
-        if (studyRatio <= 1) {
-            return text;
-        }
-        double removed = removedShare(studyRatio, batchedRatio);
-        return text + " Batching removes " + Prose.percent(removed) + " of the study's extra time"
-                + (removed >= 0.5 ? ": the flush per user, more than the split, made the study's insert slow."
-                : ": most of the extra time is the second table itself.");
+        return "Batched, measured once each, the monolith took " + Prose.seconds(monolithBatched.totalSeconds())
+                + " and the fragmented layout " + Prose.seconds(fragmentedBatched.totalSeconds()) + ": "
+                + Prose.times(batchedRatio) + " the monolith's time, against " + Prose.times(studyRatio)
+                + " when the fragmented rows went one by one (Part 1). These are single measurements without an "
+                + "interval, so they show neither a difference nor its cause: the trials' verdicts on insert · seed "
+                + "and insert · batched say which differences are real.";
     }
 
-    /** Section 7: the login with the study's query and with only the login columns, medians of one pass each. */
+    /**
+     * Section 7: the login with the study's query and with only the login columns, medians of one pass each. Single
+     * measurements: no cause is named, the trials' verdicts are pointed to.
+     */
     public static String fairLogin(double wholeRowRatio, double projectedRatio) {
-        String text = "With the study's query the median login on user_auth took **" + Prose.times(wholeRowRatio)
-                + "** the monolith's; asking both for only the login columns, **" + Prose.times(projectedRatio) + "**. ";
-        if (Math.abs(projectedRatio - 1) < Math.abs(wholeRowRatio - 1) / 2) {
-            return text + "Most of the study's login gap came from fetching the monolith's extra columns, not from "
-                    + "its wider table.";
-        }
-        return text + "Much of the gap stays when both fetch the same columns: the monolith's wider rows cost on "
-                + "their own.";
+        return "Measured once each, the median login on user_auth took " + Prose.times(wholeRowRatio)
+                + " the monolith's with the study's query, and " + Prose.times(projectedRatio) + " when both fetch "
+                + "only the login columns. These are single measurements without an interval, so they show neither "
+                + "a difference nor its cause: the trials' verdicts on login · seed and login · projected say which "
+                + "differences are real.";
     }
 
-    /** Section 8: the range of median logins and the heaviest tail, relative to its median. */
+    /** Section 8: the range of median logins and the heaviest tail, relative to its median, as measured once. */
     public static String tail(List<Measurement> logins) {
         Measurement heaviest = logins.stream().max(Comparator.comparingDouble(m -> m.p99Us() / m.p50Us())).orElseThrow();
         double fastest = logins.stream().mapToDouble(Measurement::p50Us).min().orElseThrow();
         double slowest = logins.stream().mapToDouble(Measurement::p50Us).max().orElseThrow();
-        return "The median login costs " + Prose.micros(fastest) + " to " + Prose.micros(slowest)
-                + " across layouts and queries. The tail is where a single run is fragile: on " + heaviest.layout()
-                + " (" + heaviest.variant() + ") the 99th percentile is " + Prose.micros(heaviest.p99Us()) + ", "
-                + Prose.times(heaviest.p99Us() / heaviest.p50Us()) + " the median, and the slowest call took "
-                + Prose.micros(heaviest.maxUs()) + ".";
+        return "The median login call measured " + Prose.micros(fastest) + " to " + Prose.micros(slowest)
+                + " across layouts and queries. The widest tail is on " + heaviest.layout() + " ("
+                + heaviest.variant() + "): its p99 call is " + Prose.micros(heaviest.p99Us()) + ", "
+                + Prose.times(heaviest.p99Us() / heaviest.p50Us()) + " its median, and the slowest call took "
+                + Prose.micros(heaviest.maxUs()) + ". One measurement each: the trials' p99 comparisons, where the "
+                + "run made them, say whether the tails differ.";
     }
 
     /** Storage of the second layout against the first, from {@link CheckTables#storagePerLayout}. */
     public static String storage(Table storage) {
-        if (storage.rowCount() < 2) {
-            return "**Storage.** Only one layout was measured.";
-        }
-        String first = storage.stringColumn("layout").get(0);
-        String second = storage.stringColumn("layout").get(1);
-        long firstBytes = storage.longColumn("bytes").get(0);
-        long secondBytes = storage.longColumn("bytes").get(1);
-        long loginBytes = storage.longColumn("login_table_bytes").get(1);
-        double ratio = (double) secondBytes / firstBytes;
-        return "**Storage.** The " + second + " layout takes " + Prose.times(ratio) + " the space of the " + first
-                + " (" + Prose.mebibytes(secondBytes) + " against " + Prose.mebibytes(firstBytes) + ", "
-                + (ratio >= 1 ? Prose.percent(ratio - 1) + " more" : Prose.percent(1 - ratio) + " less")
-                + "); its login table with its indexes alone is " + Prose.mebibytes(loginBytes) + ", "
-                + Prose.percent((double) loginBytes / firstBytes) + " of the " + first
-                + ": that is what a login-heavy workload keeps in memory.";
+        return storage(LayoutStorage.fromTable(storage));
     }
 
-    /** The study's insert claim against the trials: the study's way, then batched. */
+    /** Storage of the second layout against the first. */
+    public static String storage(List<LayoutStorage> storage) {
+        if (storage.size() < 2) {
+            return "**Storage.** Only one layout was measured.";
+        }
+        LayoutStorage first = storage.get(0);
+        LayoutStorage second = storage.get(1);
+        double ratio = (double) second.bytes() / first.bytes();
+        return "**Storage.** The " + second.layout() + " layout takes " + Prose.times(ratio) + " the space of the "
+                + first.layout() + " (" + Prose.mebibytes(second.bytes()) + " against " + Prose.mebibytes(first.bytes())
+                + ", " + (ratio >= 1 ? Prose.percent(ratio - 1) + " more" : Prose.percent(1 - ratio) + " less")
+                + "); its login table with its indexes alone is " + Prose.mebibytes(second.loginTableBytes()) + ", "
+                + Prose.percent(second.loginTableShareOf(first)) + " of the " + first.layout() + ".";
+    }
+
+    /**
+     * The study's insert claim against the trials: the layouts compared row by row (the study's way) and batched.
+     * The run compares layouts within each insert path, never the paths with each other, so no sentence says how
+     * much batching removes: it says which differences were shown and that this one was not measured.
+     */
     public static String insertChange(double studyRatio, RunResult result) {
         Optional<Harness.ComparisonResult> seed = result.comparison("insert", "seed");
         Optional<Harness.ComparisonResult> batched = result.comparison("insert", "batched");
         if (seed.isEmpty() || batched.isEmpty()) {
             return "**Insert.** The trials did not compare inserts.";
         }
-        String text = "**Insert.** As the study wrote it, the fragmented insert took " + Prose.times(studyRatio)
-                + " the monolith's time in Part 1, and " + summary(seed.get()) + " per row over the trials. Sent in "
-                + "batches like the monolith: " + summary(batched.get()) + ".";
-        if (seed.get().ratio() <= 1) {
-            return text;
-        }
-        double removed = removedShare(seed.get().ratio(), batched.get().ratio());
-        return text + " Batching removes " + Prose.percent(removed) + " of the extra time per row"
-                + (removed >= 0.5 ? ": the study's flush per user, more than the split, made its insert slow."
-                : ": the second table itself is what costs.");
+        double threshold = threshold(result);
+        Harness.ComparisonResult s = ComparisonProse.checked(seed.get());
+        Harness.ComparisonResult b = ComparisonProse.checked(batched.get());
+        String text = "**Insert.** As the study wrote it, the " + s.candidate() + " insert took "
+                + Prose.times(studyRatio) + " the " + s.baseline() + "'s time in Part 1 (one measurement). Over the "
+                + "trials, row by row: " + ComparisonProse.sentence(s, threshold) + ". Sent in batches: "
+                + ComparisonProse.sentence(b, threshold) + ".";
+        return text + " " + shownAndNot("row by row", s, "in batches", b)
+                + " How much of the row-by-row time batching removes was not measured: the run compares the layouts "
+                + "within each insert path, not the paths with each other.";
     }
 
-    /** The hypothesis that the split logs in faster, against the trials with the study's query and projected. */
+    /**
+     * The hypothesis that the split logs in faster, against the trials with the study's query and projected:
+     * supported, contradicted or not shown by the verdict on the study's query; which part of the query costs is
+     * not a measured cause, so it is never stated.
+     */
     public static String loginChange(double studyRatio, RunResult result) {
         Optional<Harness.ComparisonResult> seed = result.comparison("login", "seed");
         Optional<Harness.ComparisonResult> projected = result.comparison("login", "projected");
         if (seed.isEmpty() || projected.isEmpty()) {
             return "**Login.** The trials did not compare logins.";
         }
-        String text = "**Login.** The hypothesis: the split logs in faster. Part 1 measured " + Prose.times(studyRatio)
-                + "; over the trials, with the study's query, " + summary(seed.get())
-                + "; with only the login columns on both, " + summary(projected.get()) + ".";
-        if (!isDifference(projected.get().verdict())) {
-            return text + " Asked for the same columns, the layouts log in alike: the monolith's penalty is the "
-                    + "columns it returns, not the table it reads.";
-        }
-        if (projected.get().ratio() < 1 && seed.get().ratio() < 1) {
-            double explained = (projected.get().ratio() - seed.get().ratio()) / (1 - seed.get().ratio());
-            return text + " Fetching fewer columns explains " + Prose.percent(Math.max(0, Math.min(1, explained)))
-                    + " of the gap; the rest is the monolith's wider rows, which put fewer users in every page a "
-                    + "login reads.";
-        }
-        return text + (projected.get().ratio() > 1 ? " Asked for the same columns, the split is the slower one."
-                : " The split is faster only when both fetch the same columns.");
+        double threshold = threshold(result);
+        Harness.ComparisonResult s = ComparisonProse.checked(seed.get());
+        Harness.ComparisonResult p = ComparisonProse.checked(projected.get());
+        String hypothesis = switch (s.verdict()) {
+            case FASTER -> "this run supports it with the study's query";
+            case SLOWER -> "this run contradicts it: with the study's query the split is the slower one";
+            case NEGLIGIBLE -> "with the study's query the difference this run shows lies within ±"
+                    + Prose.percent(threshold) + ", too small to count";
+            case NO_SIGNIFICANT_DIFFERENCE -> "this run does not show it: with the study's query the trials cannot "
+                    + "tell the layouts apart";
+        };
+        return "**Login.** The hypothesis: the split logs in faster. Part 1 measured " + Prose.times(studyRatio)
+                + " (one measurement); " + hypothesis + ". With the study's query: "
+                + ComparisonProse.sentence(s, threshold) + ". With only the login columns on both: "
+                + ComparisonProse.sentence(p, threshold) + ". " + shownAndNot("with the study's query", s,
+                "with only the login columns", p)
+                + " Why the layouts differ (the columns returned, the width of the table, the pages read) was not "
+                + "measured by these comparisons.";
     }
 
-    /** What this run cannot say about memory, with the sizes that show why. */
+    /** Which of two comparisons showed a difference and which did not, in one sentence, from the verdicts alone. */
+    static String shownAndNot(String firstWay, Harness.ComparisonResult first, String secondWay,
+                              Harness.ComparisonResult second) {
+        boolean a = first.decided();
+        boolean b = second.decided();
+        if (a && b) {
+            return "A difference was shown both " + firstWay + " (" + first.verdict().label() + ") and " + secondWay
+                    + " (" + second.verdict().label() + ").";
+        }
+        if (a) {
+            return "A difference was shown " + firstWay + " (" + first.verdict().label() + ") and not " + secondWay
+                    + " (" + second.verdict().label() + ").";
+        }
+        if (b) {
+            return "A difference was shown " + secondWay + " (" + second.verdict().label() + ") and not " + firstWay
+                    + " (" + first.verdict().label() + ").";
+        }
+        return "Neither " + firstWay + " nor " + secondWay + " did the trials show a difference beyond the threshold.";
+    }
+
+    /** What this run cannot say about memory, with the sizes it has. */
     public static String memoryNotYetMeasured(Table storage, RunResult result) {
-        String cache = result.environment() == null ? "the engine's cache" : cacheDescription(result.environment());
-        String sizes = storage == null || storage.rowCount() == 0 ? ""
-                : " the whole monolith is " + Prose.mebibytes(storage.longColumn("bytes").get(0)) + " here, against "
-                + cache + ", and";
-        return "**Memory.** Nothing above measured memory:" + sizes + " at " + Prose.count(result.environment() == null
-                ? 0 : result.environment().users()) + " users the operating system's file cache serves every page "
-                + "anyway. Whether the split shrinks what login needs in memory is Part 4's question.";
+        return memoryNotYetMeasured(storage == null ? List.of() : LayoutStorage.fromTable(storage), result);
+    }
+
+    /** What this run cannot say about memory, with the sizes it has. */
+    public static String memoryNotYetMeasured(List<LayoutStorage> storage, RunResult result) {
+        String cache = result.environment() == null ? null : cacheDescription(result.environment());
+        cache = "the engine's cache".equals(cache) ? null : cache;
+        String sizes = storage.isEmpty() ? ""
+                : " The whole " + storage.get(0).layout() + " is " + Prose.mebibytes(storage.get(0).bytes()) + " here"
+                + (cache == null ? "" : "; the engine's cache is " + cache) + ".";
+        return "**Memory.** Nothing above measured memory: the trials timed calls, and counted no pages or bytes "
+                + "held." + sizes + " Whether the split shrinks what login needs in memory is Part 4's question.";
     }
 
     /** The engine's cache as its settings give it: SQLite's cache_size, InnoDB's buffer pool, PostgreSQL's shared_buffers. */
@@ -227,70 +290,94 @@ public final class Findings {
     // ---------------------------------------------------------------------------------------------------------
 
     /**
-     * One sentence per workload (comparisons outside a cache sweep): which layout wins it against the baseline and
-     * by how much, with intervals; "no significant difference" where the interval holds 1.
+     * One sentence per workload and statistic (comparisons outside a cache sweep): the winner against the baseline
+     * when there is one the data can name, else which layouts beat it, else that none did.
      */
     public static List<String> workloadVerdicts(RunResult result) {
-        Map<String, List<Harness.ComparisonResult>> byWorkload = workloadComparisons(result);
+        Map<Workload, List<Harness.ComparisonResult>> byWorkload = workloadComparisons(result);
+        Map<String, Set<String>> variants = new LinkedHashMap<>();
+        byWorkload.keySet().forEach(w -> variants.computeIfAbsent(w.operation(), o -> new HashSet<>()).add(w.variant()));
         List<String> sentences = new ArrayList<>();
-        byWorkload.forEach((operation, comparisons) -> sentences.add(workloadVerdict(operation, comparisons)));
+        byWorkload.forEach((workload, comparisons) -> sentences.add(workloadVerdict(workload, comparisons,
+                variants.get(workload.operation()).size() > 1)));
         return sentences;
     }
 
-    static Map<String, List<Harness.ComparisonResult>> workloadComparisons(RunResult result) {
-        Map<String, List<Harness.ComparisonResult>> byWorkload = new LinkedHashMap<>();
+    /** A workload at one load, on one statistic: what its comparisons share. */
+    record Workload(String operation, String variant, Statistic statistic, int threads, String distribution,
+                    long users) {
+    }
+
+    static Map<Workload, List<Harness.ComparisonResult>> workloadComparisons(RunResult result) {
+        Map<Workload, List<Harness.ComparisonResult>> byWorkload = new LinkedHashMap<>();
         for (Harness.ComparisonResult c : result.comparisons()) {
             if (c.cacheBytes() == null) {
-                byWorkload.computeIfAbsent(c.operation(), o -> new ArrayList<>()).add(c);
+                byWorkload.computeIfAbsent(new Workload(c.operation(), c.variant(), c.statistic(), c.threads(),
+                        c.distribution(), c.users()), w -> new ArrayList<>()).add(ComparisonProse.checked(c));
             }
         }
         return byWorkload;
     }
 
-    static String workloadVerdict(String operation, List<Harness.ComparisonResult> comparisons) {
+    static String workloadVerdict(Workload workload, List<Harness.ComparisonResult> comparisons, boolean nameVariant) {
         Harness.ComparisonResult any = comparisons.get(0);
-        String head = "**" + operation + "** (" + any.threads() + " threads, " + any.distribution() + " over "
-                + Prose.count(any.users()) + " users): ";
-        Optional<Harness.ComparisonResult> winner = comparisons.stream()
-                .filter(c -> c.verdict() == Verdict.FASTER)
-                .min(Comparator.comparingDouble(Harness.ComparisonResult::ratio));
+        String head = "**" + workload.operation() + (nameVariant ? " · " + workload.variant() : "") + "** ("
+                + workload.threads() + (workload.threads() == 1 ? " thread, " : " threads, ") + workload.distribution()
+                + " over " + Prose.count(workload.users()) + " users): ";
+        String on = " on the " + ComparisonProse.name(workload.statistic());
+        List<Harness.ComparisonResult> faster = comparisons.stream().filter(c -> c.verdict() == Verdict.FASTER).toList();
+        Optional<Harness.ComparisonResult> winner = winner(faster);
         List<String> others = new ArrayList<>();
         for (Harness.ComparisonResult c : comparisons) {
             if (winner.isEmpty() || c != winner.get()) {
-                others.add(c.candidate() + " " + brief(c));
+                others.add(c.candidate() + " " + ComparisonProse.brief(c));
             }
         }
-        String rest = others.isEmpty() ? "" : String.join("; ", others);
+        String rest = String.join("; ", others);
         if (winner.isPresent()) {
             Harness.ComparisonResult w = winner.get();
-            return head + "**" + w.candidate() + " wins**, its median call takes " + Prose.times(w.ratio()) + " "
-                    + w.baseline() + "'s (95 % CI " + Prose.interval(w.ciLow(), w.ciHigh()) + ", "
-                    + Prose.change(w.ratio()) + ")" + (rest.isEmpty() ? "." : "; " + rest + ".");
+            return head + "**" + w.candidate() + " wins**" + on + ": " + ComparisonProse.estimate(w) + " ("
+                    + ComparisonProse.interval(w) + ", " + Prose.change(w.ratio()) + ")"
+                    + (faster.size() > 1 ? ", and its interval lies clear of the other faster layouts'" : "")
+                    + (rest.isEmpty() ? "." : "; " + rest + ".");
+        }
+        if (faster.size() > 1) {
+            return head + "**several layouts beat " + any.baseline() + "**" + on + " ("
+                    + String.join(", ", faster.stream().map(Harness.ComparisonResult::candidate).toList())
+                    + "), and their intervals overlap: the data cannot rank them. " + capitalised(rest) + ".";
         }
         boolean slower = comparisons.stream().anyMatch(c -> c.verdict() == Verdict.SLOWER);
-        return head + "**no layout beats " + any.baseline() + "**" + (slower ? "" : " by more than the noise") + ": "
-                + rest + ".";
+        return head + "**no layout beats " + any.baseline() + "**" + on + (slower ? "" : " beyond the threshold")
+                + ": " + rest + ".";
     }
 
-    /** {@code 0.95× (no significant difference: 95 % CI 0.87–1.05 holds 1)}, {@code 1.19× (slower, 95 % CI …)}. */
-    static String brief(Harness.ComparisonResult c) {
-        String interval = "95 % CI " + Prose.interval(c.ciLow(), c.ciHigh());
-        return Prose.times(c.ratio()) + " (" + switch (c.verdict()) {
-            case NO_SIGNIFICANT_DIFFERENCE -> "no significant difference: " + interval + " holds 1";
-            case NEGLIGIBLE -> "negligible, " + interval;
-            case FASTER -> "also faster, " + interval + ", " + Prose.change(c.ratio());
-            case SLOWER -> "**slower**, " + interval + ", " + Prose.change(c.ratio());
-        } + ")";
+    /**
+     * The faster candidate whose interval lies wholly below every other faster candidate's, if there is one: a
+     * smaller point ratio alone crowns nobody.
+     */
+    static Optional<Harness.ComparisonResult> winner(List<Harness.ComparisonResult> faster) {
+        for (Harness.ComparisonResult c : faster) {
+            if (faster.stream().allMatch(other -> other == c || c.ciHigh() < other.ciLow())) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Per candidate layout: in how many workloads it was faster, slower, or not told apart from the baseline. */
+    /**
+     * Per candidate layout: in how many workloads it was faster, slower, or not told apart from the baseline, on each
+     * workload's primary statistic (throughput for a write, the median call for a read).
+     */
     public static String workloadScore(RunResult result) {
         Map<String, int[]> score = new LinkedHashMap<>();
         String baseline = "the baseline";
         int workloads = 0;
-        for (List<Harness.ComparisonResult> comparisons : workloadComparisons(result).values()) {
+        for (Map.Entry<Workload, List<Harness.ComparisonResult>> entry : workloadComparisons(result).entrySet()) {
+            if (entry.getKey().statistic() == Statistic.P99_LATENCY) {
+                continue;
+            }
             workloads++;
-            for (Harness.ComparisonResult c : comparisons) {
+            for (Harness.ComparisonResult c : entry.getValue()) {
                 baseline = c.baseline();
                 int[] counts = score.computeIfAbsent(c.candidate(), k -> new int[3]);
                 Verdict verdict = c.verdict();
@@ -300,8 +387,10 @@ public final class Findings {
         List<String> parts = new ArrayList<>();
         score.forEach((layout, c) -> parts.add(layout + " faster in " + c[0] + ", slower in " + c[1]
                 + ", not told apart in " + c[2]));
-        return "**Against " + baseline + ", over " + workloads + " workloads:** " + String.join("; ", parts)
-                + " (\"not told apart\": no significant difference, or within ±" + Prose.percent(threshold(result)) + ").";
+        return "**Against " + baseline + ", over " + workloads + " workload" + (workloads == 1 ? "" : "s") + ":** "
+                + String.join("; ", parts) + " (each on its primary statistic: throughput for a writing workload, the "
+                + "median call for a reading one; \"not told apart\": no significant difference, or within ±"
+                + Prose.percent(threshold(result)) + ").";
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -310,22 +399,19 @@ public final class Findings {
 
     /** The login table with its indexes against the first layout's whole storage, for each other layout. */
     public static String footprint(List<MemoryMeasurements.StorageEntry> footprint) {
-        Table hot = CheckTables.hotAndCold(footprint);
-        if (hot.rowCount() < 2) {
+        List<LayoutStorage> storage = CheckTables.layoutStorage(footprint);
+        if (storage.size() < 2) {
             return "**Storage.** Only one layout was measured.";
         }
-        String first = hot.stringColumn("layout").get(0);
-        long firstBytes = hot.longColumn("bytes").get(0);
+        LayoutStorage first = storage.get(0);
         List<String> parts = new ArrayList<>();
-        for (int row = 1; row < hot.rowCount(); row++) {
-            String layout = hot.stringColumn("layout").get(row);
-            long total = hot.longColumn("bytes").get(row);
-            long login = hot.longColumn("login_table_bytes").get(row);
-            parts.add(layout + ": " + Prose.mebibytes(total) + " in all (" + Prose.times((double) total / firstBytes)
-                    + "), its login table with its indexes " + Prose.mebibytes(login) + ", **"
-                    + Prose.percent((double) login / firstBytes) + "** of " + first);
+        for (LayoutStorage layout : storage.subList(1, storage.size())) {
+            parts.add(layout.layout() + ": " + Prose.mebibytes(layout.bytes()) + " in all ("
+                    + Prose.times((double) layout.bytes() / first.bytes()) + "), its login table with its indexes "
+                    + Prose.mebibytes(layout.loginTableBytes()) + ", **" + Prose.percent(layout.loginTableShareOf(first))
+                    + "** of " + first.layout());
         }
-        return "**Storage.** " + first + " takes " + Prose.mebibytes(firstBytes) + " with its indexes; "
+        return "**Storage.** " + first.layout() + " takes " + Prose.mebibytes(first.bytes()) + " with its indexes; "
                 + String.join("; ", parts) + ".";
     }
 
@@ -337,9 +423,8 @@ public final class Findings {
         MemoryMeasurements.WorkingSetEntry any = workingSet.get(0);
         if (any.pagesHit() == null) {
             return "**What the counter counts:** " + any.counter() + ". The engine keeps no count of pages its cache "
-                    + "served, so these are **pages read into the cache (misses)**, not every page a login touches: "
-                    + "with the whole database in the cache they fall to about zero on every layout, and only a cache "
-                    + "smaller than the data (the sweep below) tells the layouts apart.";
+                    + "served, so these are **pages read into the cache (misses)**, not every page a login touches; "
+                    + "the cache sweep below, which shrinks the cache, is what compares the layouts' needs.";
         }
         return "**What the counter counts:** " + any.counter() + ": pages served by the cache (hits) plus pages read "
                 + "into it (misses), per login.";
@@ -354,105 +439,127 @@ public final class Findings {
 
     /**
      * The verdict on "the split reduces the memory footprint of auth-heavy work": the login table's share of the
-     * monolith, pages read per login and throughput at the smallest and the largest cache swept, and whether the
-     * curves of the first two layouts cross.
+     * first layout's storage, pages read per login (counted) and the swept comparisons' verdicts at the smallest and
+     * the largest cache, and where the verdict changes side across the sizes swept.
      */
     public static String memoryVerdict(RunResult result) {
         List<String> sentences = new ArrayList<>();
-        Table hot = CheckTables.hotAndCold(result.footprint());
-        String first = hot.rowCount() > 0 ? hot.stringColumn("layout").get(0) : "the baseline";
-        String second = hot.rowCount() > 1 ? hot.stringColumn("layout").get(1) : null;
+        List<LayoutStorage> storage = CheckTables.layoutStorage(result.footprint());
+        String first = storage.isEmpty() ? "the baseline" : storage.get(0).layout();
+        String second = storage.size() > 1 ? storage.get(1).layout() : null;
         if (second != null) {
             sentences.add("The " + second + " layout's login table with its indexes is **"
-                    + Prose.percent(hot.doubleColumn("login_table_vs_first").get(1)) + "** of " + first + "'s storage ("
-                    + Prose.mebibytes(hot.longColumn("login_table_bytes").get(1)) + " against "
-                    + Prose.mebibytes(hot.longColumn("bytes").get(0)) + "): that much less must stay cached for logins.");
+                    + Prose.percent(storage.get(1).loginTableShareOf(storage.get(0))) + "** of " + first + "'s storage ("
+                    + Prose.mebibytes(storage.get(1).loginTableBytes()) + " against "
+                    + Prose.mebibytes(storage.get(0).bytes()) + ").");
         }
-        Table sweep = CheckTables.cacheSweep(result);
-        if (second == null || sweep.rowCount() == 0) {
+        List<SweepPoint> sweep = CheckTables.sweepPoints(result);
+        if (second == null || sweep.isEmpty()) {
             sentences.add(result.cacheSweep() != null && !result.cacheSweep().adjustable()
                     ? "The engine's cache (" + result.cacheSweep().setting() + ") could not be resized here, so no sweep ran."
-                    : "No cache sweep ran, so whether the smaller hot set pays off in time is not measured here.");
+                    : "No cache sweep ran, so whether the smaller login table pays off in time was not measured here.");
             return String.join(" ", sentences);
         }
-        List<Long> sizes = sweep.longColumn("cache_bytes").asList().stream().distinct().sorted().toList();
+        List<Long> sizes = sweep.stream().map(SweepPoint::cacheBytes).distinct().sorted().toList();
         long small = sizes.get(0);
         long large = sizes.get(sizes.size() - 1);
-        sentences.add("At a cache of " + Prose.mebibytes(small) + " (" + Prose.percent((double) small / hot.longColumn("bytes").get(0))
-                + " of " + first + ") " + second + " read " + pages(sweep, second, small) + " pages per login against "
-                + pages(sweep, first, small) + "; at " + Prose.mebibytes(large) + ", " + pages(sweep, second, large)
-                + " against " + pages(sweep, first, large) + ".");
-        Optional<Harness.ComparisonResult> atSmall = sweptComparison(result, second, small);
-        Optional<Harness.ComparisonResult> atLarge = sweptComparison(result, second, large);
-        if (atSmall.isPresent() && atLarge.isPresent()) {
-            sentences.add("In time, " + second + "'s median login at the small cache is " + summary(atSmall.get())
-                    + " of " + first + "'s, and at the large one " + summary(atLarge.get()) + ".");
+        Double firstSmall = pages(sweep, first, small);
+        Double secondSmall = pages(sweep, second, small);
+        sentences.add("At a cache of " + Prose.mebibytes(small) + " (" + Prose.percent((double) small / storage.get(0).bytes())
+                + " of " + first + ") " + second + " read " + pagesText(secondSmall) + " pages per login against "
+                + pagesText(firstSmall) + "; at " + Prose.mebibytes(large) + ", " + pagesText(pages(sweep, second, large))
+                + " against " + pagesText(pages(sweep, first, large)) + " (counted in a separate pass: one count per "
+                + "layout and size, without an interval).");
+        Map<Long, Harness.ComparisonResult> swept = sweptComparisons(result, second);
+        Harness.ComparisonResult atSmall = swept.get(small);
+        Harness.ComparisonResult atLarge = swept.get(large);
+        if (atSmall != null && atLarge != null) {
+            sentences.add("In time, " + second + " against " + first + " at the small cache: "
+                    + ComparisonProse.sentence(atSmall, threshold(result)) + "; at the large one: "
+                    + ComparisonProse.sentence(atLarge, threshold(result)) + ".");
         }
-        sentences.add(crossing(sweep, first, second, sizes));
-        boolean fewerPages = value(sweep, second, small, "pages_read_per_login") < value(sweep, first, small, "pages_read_per_login");
-        boolean faster = atSmall.isPresent() && atSmall.get().verdict() == Verdict.FASTER;
-        sentences.add("**Verdict on the memory claim:** " + (fewerPages && faster
-                ? "it holds here: with the cache smaller than the data, the split reads fewer pages per login and logs in faster."
+        sentences.add(crossing(swept, first, second));
+        boolean counted = firstSmall != null && secondSmall != null;
+        boolean fewerPages = counted && secondSmall < firstSmall;
+        boolean faster = atSmall != null && atSmall.verdict() == Verdict.FASTER;
+        String timeShown = atSmall == null ? "no comparison in time was made at that size"
+                : "its login was " + (faster ? "faster" : "not shown faster") + " there (" + atSmall.verdict().label() + ")";
+        sentences.add("**Verdict on the memory claim:** " + (!counted
+                ? "not shown here: pages were not counted at the smallest cache, and " + timeShown + "."
+                : fewerPages && faster
+                ? "it holds here: at the smallest cache swept, the split read fewer pages per login (a count) and "
+                + timeShown + "."
                 : fewerPages
-                ? "the split needs less memory for logins (fewer pages read at a small cache), but at this size the "
-                + "saving does not show in login time with 95 % confidence."
-                : "not shown here: at the smallest cache the split did not read fewer pages per login."));
+                ? "the split read fewer pages per login at the smallest cache (a count), but " + timeShown + "."
+                : "not shown here: at the smallest cache the split did not read fewer pages per login, and "
+                + timeShown + "."));
         return String.join(" ", sentences);
     }
 
-    /** Where the first layout's and the second's pages-per-login curves change order, if they do. */
-    static String crossing(Table sweep, String first, String second, List<Long> sizes) {
-        Integer previous = null;
-        for (int i = 0; i < sizes.size(); i++) {
-            int sign = Double.compare(value(sweep, second, sizes.get(i), "logins_per_s"),
-                    value(sweep, first, sizes.get(i), "logins_per_s"));
-            if (previous != null && sign != 0 && previous != 0 && sign != previous) {
-                return "The throughput curves of " + first + " and " + second + " **cross between "
-                        + Prose.mebibytes(sizes.get(i - 1)) + " and " + Prose.mebibytes(sizes.get(i)) + "** of cache.";
-            }
-            previous = sign == 0 ? previous : Integer.valueOf(sign);
+    /**
+     * The swept comparisons' verdicts size by size, and where they change side (faster at one size, slower at the
+     * next size that decided): the only "crossing" the data can show.
+     */
+    static String crossing(Map<Long, Harness.ComparisonResult> swept, String first, String second) {
+        if (swept.isEmpty()) {
+            return "No comparison in time was made at the swept sizes.";
         }
-        String ahead = previous == null ? "neither" : previous > 0 ? second : first;
-        return "The throughput curves of " + first + " and " + second + " do not cross between "
-                + Prose.mebibytes(sizes.get(0)) + " and " + Prose.mebibytes(sizes.get(sizes.size() - 1)) + ": "
-                + ahead + " logs in more per second at every size swept.";
+        Statistic statistic = swept.values().iterator().next().statistic();
+        List<String> verdicts = new ArrayList<>();
+        swept.forEach((size, c) -> verdicts.add(Prose.mebibytes(size) + " " + c.verdict().label() + " ("
+                + ComparisonProse.interval(c) + ")"));
+        String list = "Size by size, " + second + "'s " + ComparisonProse.name(statistic) + " against " + first + "'s: "
+                + String.join(", ", verdicts) + ".";
+        Long previousSize = null;
+        Verdict previous = null;
+        for (Map.Entry<Long, Harness.ComparisonResult> entry : swept.entrySet()) {
+            Verdict verdict = entry.getValue().verdict();
+            if (verdict != Verdict.FASTER && verdict != Verdict.SLOWER) {
+                continue;
+            }
+            if (previous != null && verdict != previous) {
+                return list + " The order of the layouts **changes between " + Prose.mebibytes(previousSize) + " and "
+                        + Prose.mebibytes(entry.getKey()) + "** of cache: " + previous.label() + " at the one, "
+                        + verdict.label() + " at the other.";
+            }
+            previous = verdict;
+            previousSize = entry.getKey();
+        }
+        return list + " The verdicts do not change side across the sizes swept.";
     }
 
-    private static String pages(Table sweep, String layout, long cacheBytes) {
-        return String.format(java.util.Locale.ROOT, "%.2f", value(sweep, layout, cacheBytes, "pages_read_per_login"));
+    private static Double pages(List<SweepPoint> sweep, String layout, long cacheBytes) {
+        return sweep.stream().filter(p -> p.layout().equals(layout) && p.cacheBytes() == cacheBytes)
+                .map(SweepPoint::pagesReadPerLogin).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    private static double value(Table sweep, String layout, long cacheBytes, String column) {
-        for (int row = 0; row < sweep.rowCount(); row++) {
-            if (sweep.stringColumn("layout").get(row).equals(layout) && sweep.longColumn("cache_bytes").get(row) == cacheBytes) {
-                return sweep.doubleColumn(column).get(row);
+    private static String pagesText(Double pages) {
+        return pages == null ? "(not counted)" : String.format(java.util.Locale.ROOT, "%.2f", pages);
+    }
+
+    /** The swept comparisons of {@code candidate} on their primary statistic, by cache size ascending. */
+    private static Map<Long, Harness.ComparisonResult> sweptComparisons(RunResult result, String candidate) {
+        Map<Long, Harness.ComparisonResult> swept = new java.util.TreeMap<>();
+        for (Harness.ComparisonResult c : result.comparisons()) {
+            if (c.candidate().equals(candidate) && c.cacheBytes() != null && c.statistic() != Statistic.P99_LATENCY) {
+                swept.putIfAbsent(c.cacheBytes(), ComparisonProse.checked(c));
             }
         }
-        return Double.NaN;
+        return swept;
     }
 
-    private static Optional<Harness.ComparisonResult> sweptComparison(RunResult result, String candidate, long cacheBytes) {
-        return result.comparisons().stream().filter(c -> c.candidate().equals(candidate)
-                && c.cacheBytes() != null && c.cacheBytes() == cacheBytes).findFirst();
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    /** A comparison in a few words: {@code 2.10× (slower, 95 % CI 1.18–2.49)}. */
-    static String summary(Harness.ComparisonResult c) {
-        return Prose.times(c.ratio()) + " (" + c.verdict() + ", 95 % CI " + Prose.interval(c.ciLow(), c.ciHigh()) + ")";
-    }
-
-    /** How much of a ratio's excess over 1 a second ratio removes, from 0 to 1. */
-    private static double removedShare(double before, double after) {
-        return Math.max(0, Math.min(1, (before - after) / (before - 1)));
-    }
-
-    static boolean isDifference(Verdict verdict) {
-        return verdict == Verdict.FASTER || verdict == Verdict.SLOWER;
-    }
-
-    private static double threshold(RunResult result) {
+    static double threshold(RunResult result) {
         Object threshold = result.environment() == null ? null : result.environment().options().get("threshold");
         return threshold instanceof Number number ? number.doubleValue()
                 : dev.userbench.bench.stats.Comparison.DEFAULT_THRESHOLD;
+    }
+
+    static double alpha(RunResult result) {
+        Object alpha = result.environment() == null ? null : result.environment().options().get("alpha");
+        return alpha instanceof Number number ? number.doubleValue() : dev.userbench.bench.stats.Comparison.DEFAULT_ALPHA;
     }
 }

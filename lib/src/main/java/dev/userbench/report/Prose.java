@@ -52,9 +52,50 @@ public final class Prose {
         return Numbers.integer(value);
     }
 
-    /** A 95 % interval as {@code 0.39–0.51}. */
+    /**
+     * An interval's bounds as {@code 0.39–0.51}; {@link #level} says at what level it was read. Two decimals, more
+     * where two would move a bound onto or across 1 ({@code 0.9964} is {@code 0.996}, not {@code 1.00}), so an
+     * interval that excludes 1 never reads as one that holds it.
+     */
     public static String interval(double low, double high) {
-        return String.format(Locale.ROOT, "%.2f–%.2f", low, high);
+        int decimals = Math.max(decimalsKeepingSideOfOne(low), decimalsKeepingSideOfOne(high));
+        return String.format(Locale.ROOT, "%." + decimals + "f–%." + decimals + "f", low, high);
+    }
+
+    private static int decimalsKeepingSideOfOne(double value) {
+        int decimals = 2;
+        while (decimals < 8) {
+            double rounded = Double.parseDouble(String.format(Locale.ROOT, "%." + decimals + "f", value));
+            if (Double.compare(rounded, 1.0) == Double.compare(value, 1.0)) {
+                break;
+            }
+            decimals++;
+        }
+        return decimals;
+    }
+
+    /**
+     * An interval's level as a percentage: exact when two or three decimals say it ({@code 0.9875} is
+     * {@code 98.75 %}, {@code 0.9995} is {@code 99.95 %}), else to one decimal, with more only where one would
+     * round it to 100 %: {@code 0.95} is {@code 95 %}, a Holm-adjusted {@code 1 - 0.05/30} is {@code 99.8 %}.
+     */
+    public static String level(double confidence) {
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("a confidence level lies between 0 and 1, got " + confidence);
+        }
+        double percent = confidence * 100;
+        for (int decimals = 0; decimals <= 3; decimals++) {
+            double scale = Math.pow(10, decimals);
+            if (Math.abs(percent * scale - Math.rint(percent * scale)) < 1e-6) {
+                return String.format(Locale.ROOT, "%." + decimals + "f", percent) + " %";
+            }
+        }
+        for (int decimals = 1; ; decimals++) {
+            String text = String.format(Locale.ROOT, "%." + decimals + "f", percent);
+            if (Double.parseDouble(text) < 100 || decimals >= 6) {
+                return text + " %";
+            }
+        }
     }
 
     /** Sentences as a Markdown bullet list. */

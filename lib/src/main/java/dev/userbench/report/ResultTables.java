@@ -22,7 +22,8 @@ public final class ResultTables {
         Table table = Table.create("Measurements",
                 StringColumn.create("layout"), StringColumn.create("operation"), StringColumn.create("variant"),
                 LongColumn.create("users"), IntColumn.create("threads"), StringColumn.create("distribution"),
-                IntColumn.create("trials"), LongColumn.create("ops"), DoubleColumn.create("total_seconds"),
+                IntColumn.create("trials"), IntColumn.create("forks"), LongColumn.create("ops"),
+                LongColumn.create("calls"), StringColumn.create("call_unit"), DoubleColumn.create("total_seconds"),
                 DoubleColumn.create("mean_us"), DoubleColumn.create("p50_us"), DoubleColumn.create("p90_us"),
                 DoubleColumn.create("p95_us"), DoubleColumn.create("p99_us"), DoubleColumn.create("p999_us"),
                 DoubleColumn.create("max_us"), DoubleColumn.create("stdev_us"), DoubleColumn.create("ops_per_s"));
@@ -34,7 +35,10 @@ public final class ResultTables {
             table.intColumn("threads").append(m.threads());
             table.stringColumn("distribution").append(m.distribution());
             table.intColumn("trials").append(m.trials());
+            table.intColumn("forks").append(m.forks());
             table.longColumn("ops").append(m.ops());
+            table.longColumn("calls").append(m.calls());
+            table.stringColumn("call_unit").append(m.callUnit());
             table.doubleColumn("total_seconds").append(m.totalSeconds());
             table.doubleColumn("mean_us").append(m.meanUs());
             table.doubleColumn("p50_us").append(m.p50Us());
@@ -60,16 +64,25 @@ public final class ResultTables {
         return table;
     }
 
-    /** One row per comparison with the baseline: the ratio of medians, its 95 % interval and the verdict. */
+    /**
+     * One row per comparison with the baseline: which statistic, the ratio of its cost candidate ÷ baseline, the
+     * interval at {@code confidence} = 1 - {@code alpha_adjusted} (Holm's level for this comparison), the verdict
+     * and the design it rests on (pairs of trials, forks).
+     */
     public static Table comparisons(RunResult result) {
-        Table table = Table.create("Comparisons (candidate / baseline, median per-call latency)",
-                StringColumn.create("operation"), StringColumn.create("variant"), LongColumn.create("users"),
-                IntColumn.create("threads"), StringColumn.create("distribution"), StringColumn.create("baseline"),
-                StringColumn.create("candidate"), DoubleColumn.create("ratio"), DoubleColumn.create("ci_low"),
-                DoubleColumn.create("ci_high"), StringColumn.create("verdict"));
+        Table table = Table.create("Comparisons (cost candidate ÷ baseline: time per operation for throughput, "
+                        + "latency for the median and p99 call; below 1 the candidate is quicker; each interval at its "
+                        + "Holm-adjusted confidence)",
+                StringColumn.create("operation"), StringColumn.create("variant"), StringColumn.create("statistic"),
+                LongColumn.create("users"), IntColumn.create("threads"), StringColumn.create("distribution"),
+                StringColumn.create("baseline"), StringColumn.create("candidate"), DoubleColumn.create("ratio"),
+                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"), DoubleColumn.create("confidence"),
+                DoubleColumn.create("alpha_adjusted"), DoubleColumn.create("p_value"), StringColumn.create("verdict"),
+                IntColumn.create("pairs"), IntColumn.create("forks"));
         for (Harness.ComparisonResult c : result.comparisons()) {
             table.stringColumn("operation").append(c.operation());
             table.stringColumn("variant").append(c.variant());
+            table.stringColumn("statistic").append(c.statistic().label());
             table.longColumn("users").append(c.users());
             table.intColumn("threads").append(c.threads());
             table.stringColumn("distribution").append(c.distribution());
@@ -78,7 +91,12 @@ public final class ResultTables {
             table.doubleColumn("ratio").append(c.ratio());
             table.doubleColumn("ci_low").append(c.ciLow());
             table.doubleColumn("ci_high").append(c.ciHigh());
-            table.stringColumn("verdict").append(c.verdict().label());
+            table.doubleColumn("confidence").append(c.confidence());
+            table.doubleColumn("alpha_adjusted").append(c.alphaAdjusted());
+            table.doubleColumn("p_value").append(c.pValue());
+            table.stringColumn("verdict").append(ComparisonProse.checked(c).verdict().label());
+            table.intColumn("pairs").append(c.pairs());
+            table.intColumn("forks").append(c.forks());
         }
         if (result.comparisons().stream().anyMatch(c -> c.cacheBytes() != null)) {
             LongColumn cache = LongColumn.create("cache_bytes");
@@ -122,7 +140,8 @@ public final class ResultTables {
         for (int i = 0; i < rounded.columnCount(); i++) {
             if (rounded.column(i) instanceof DoubleColumn column) {
                 int digits = switch (column.name()) {
-                    case "total_seconds", "ratio", "ci_low", "ci_high" -> 4;
+                    case "total_seconds", "ratio", "ci_low", "ci_high", "confidence" -> 4;
+                    case "alpha_adjusted", "p_value" -> 5;
                     default -> 1;
                 };
                 double scale = Math.pow(10, digits);

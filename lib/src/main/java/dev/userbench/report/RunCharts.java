@@ -13,19 +13,19 @@ import java.util.List;
 /**
  * The charts of a run, built the same way for the notebook and for report.html, so both show the same pictures:
  * time per call by operation and layout, latency percentiles per layout, and the ratio of each comparison with its
- * 95 % interval.
+ * interval at the level it was read at.
  */
 public final class RunCharts {
 
     private RunCharts() {
     }
 
-    /** Grouped bars: for each operation · variant, the measured time per call of each layout. */
+    /** Grouped bars: for each operation · variant, the measured time per operation of each layout. */
     public static Chart timePerCall(List<Measurement> measurements) {
-        return Chart.groupedBars(CheckTables.timePerCall(measurements), "operation", "layout", "us_per_call")
-                .title("Time per call by operation and layout")
+        return Chart.groupedBars(CheckTables.timePerCall(measurements), "operation", "layout", "us_per_op")
+                .title("Time per operation by operation and layout (a row for an insert)")
                 .xTitle("operation · variant")
-                .yTitle("µs per call (measured time ÷ calls)");
+                .yTitle("µs per operation (measured time ÷ operations)");
     }
 
     /** Grouped bars on a log axis: p50, p90, p99 and p99.9 of one operation, one bar per layout · variant. */
@@ -34,51 +34,64 @@ public final class RunCharts {
                         "latency_us")
                 .logValues()
                 .title(capitalised(operation) + " latency percentiles per layout")
-                .xTitle("percentile of per-call latency")
-                .yTitle("µs per call (log scale)");
+                .xTitle("percentile of the latency of one call, row or batch, as each series says")
+                .yTitle("µs (log scale)");
     }
 
-    /** Each comparison's ratio candidate ÷ baseline of median latency, with its 95 % interval and a line at 1. */
+    /**
+     * Each comparison's ratio of costs candidate ÷ baseline with its interval and a line at 1, each bar labelled with
+     * its statistic and the level its interval was read at (Holm-adjusted, not 95 %).
+     */
     public static Chart ratioIntervals(RunResult result) {
-        Table table = Table.create("ratios", StringColumn.create("comparison"), DoubleColumn.create("ratio"),
-                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"));
+        Table table = intervalsTable("comparison");
         for (Harness.ComparisonResult c : result.comparisons()) {
-            table.stringColumn("comparison").append(c.operation() + " · " + c.variant());
-            table.doubleColumn("ratio").append(c.ratio());
-            table.doubleColumn("ci_low").append(c.ciLow());
-            table.doubleColumn("ci_high").append(c.ciHigh());
+            append(table, c.operation() + " · " + c.variant() + (c.cacheBytes() == null ? ""
+                    : " · " + Prose.mebibytes(c.cacheBytes())) + " · " + barLabel(c), c);
         }
         String pair = result.comparisons().stream().map(c -> c.candidate() + " ÷ " + c.baseline()).distinct()
                 .reduce((a, b) -> a + ", " + b).orElse("candidate ÷ baseline");
         return Chart.intervals(table, "comparison", "ratio", "ci_low", "ci_high")
-                .title(pair + ": median time per call, with 95 % CI")
-                .xTitle("ratio (below 1: " + firstCandidate(result) + " is faster; dashed line: no difference)")
-                .size(760, 120 + 60 * Math.max(1, table.rowCount()));
+                .title(pair + ": cost ratio per statistic, each with its Holm-adjusted interval (level in brackets)")
+                .xTitle("cost ratio (below 1: " + firstCandidate(result) + " is quicker; dashed line: no difference)")
+                .size(900, 120 + 60 * Math.max(1, table.rowCount()));
     }
 
     /**
-     * One workload's comparisons (outside any cache sweep): each candidate layout's ratio of median call time to
-     * the baseline's, with its 95 % interval and a dashed line at 1.
+     * One workload's comparisons (outside any cache sweep): each candidate layout's ratio to the baseline on each
+     * statistic, with its Holm-adjusted interval and a dashed line at 1.
      */
     public static Chart workloadRatios(RunResult result, String operation) {
-        Table table = Table.create("ratios", StringColumn.create("layout"), DoubleColumn.create("ratio"),
-                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"));
+        Table table = intervalsTable("layout");
         String baseline = "the baseline";
         String load = "";
         for (Harness.ComparisonResult c : result.comparisons()) {
             if (c.operation().equals(operation) && c.cacheBytes() == null) {
-                table.stringColumn("layout").append(c.candidate());
-                table.doubleColumn("ratio").append(c.ratio());
-                table.doubleColumn("ci_low").append(c.ciLow());
-                table.doubleColumn("ci_high").append(c.ciHigh());
+                append(table, c.candidate() + " · " + barLabel(c), c);
                 baseline = c.baseline();
                 load = " (" + c.threads() + " threads, " + c.distribution() + ", " + Prose.count(c.users()) + " users)";
             }
         }
         return Chart.intervals(table, "layout", "ratio", "ci_low", "ci_high")
-                .title(operation + load + ": median call ÷ " + baseline + "'s, 95 % CI")
-                .xTitle("ratio to " + baseline + " (below 1: faster; dashed line: no difference)")
+                .title(operation + load + ": cost ÷ " + baseline + "'s, Holm-adjusted intervals (level in brackets)")
+                .xTitle("ratio to " + baseline + " (below 1: quicker; dashed line: no difference)")
                 .size(760, 150 + 50 * Math.max(1, table.rowCount()));
+    }
+
+    /** {@code median call (99.2 %)}: what a bar of a ratio chart shows, and the level of its interval. */
+    static String barLabel(Harness.ComparisonResult c) {
+        return ComparisonProse.name(c.statistic()) + " (" + Prose.level(c.confidence()) + ")";
+    }
+
+    private static Table intervalsTable(String category) {
+        return Table.create("ratios", StringColumn.create(category), DoubleColumn.create("ratio"),
+                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"));
+    }
+
+    private static void append(Table table, String label, Harness.ComparisonResult c) {
+        table.stringColumn(0).append(label);
+        table.doubleColumn("ratio").append(c.ratio());
+        table.doubleColumn("ci_low").append(c.ciLow());
+        table.doubleColumn("ci_high").append(c.ciHigh());
     }
 
     /** Grouped bars: storage per layout, one bar per kind (table, index, TOAST), in MiB. */

@@ -52,17 +52,26 @@ public final class RunReport {
                 page = page.raw(paragraph(sentence));
             }
             page = page.raw(paragraph(Findings.verdictSummary(result)))
+                    .raw(paragraph(verdictRule(result)))
                     .chart(RunCharts.ratioIntervals(result))
                     .table(ResultTables.comparisons(result));
         }
         if (!result.measurements().isEmpty()) {
-            page = page.heading("Time per call").chart(RunCharts.timePerCall(result.measurements()));
+            page = page.heading("Time per operation and latency").chart(RunCharts.timePerCall(result.measurements()));
             for (String operation : result.measurements().stream().map(Measurement::operation).distinct().toList()) {
                 page = page.chart(RunCharts.latencyPercentiles(result.measurements(), operation));
             }
             page = page.heading("Measurements").table(ResultTables.measurements(result));
         }
         return page;
+    }
+
+    /** The verdict rule, as {@code --help} and the README state it, with this run's threshold, alpha and levels. */
+    static String verdictRule(RunResult result) {
+        double lowest = result.comparisons().stream().mapToDouble(c -> c.confidence()).min().orElse(Double.NaN);
+        double highest = result.comparisons().stream().mapToDouble(c -> c.confidence()).max().orElse(Double.NaN);
+        return "**How verdicts are decided.** " + VerdictRule.stated(Findings.threshold(result), Findings.alpha(result),
+                result.comparisons().size(), lowest, highest);
     }
 
     /** Writes report.html into {@code directory} and returns its path. */

@@ -37,10 +37,13 @@ class RunWritesReportTest {
         // the intervals of the comparisons, time per call, and latency percentiles of insert and of login
         List<String> charts = chartsOf(html);
         assertThat(charts).hasSize(4).allSatisfy(chart -> assertThat(chart).contains("<svg", "ueb-static-chart"));
-        assertThat(html).contains("median time per call, with 95 % CI", "Time per call by operation and layout",
-                "Insert latency percentiles per layout", "Login latency percentiles per layout");
-        assertThat(html).contains("Data check passed", "Comparisons (candidate / baseline", "<caption", "Measurements");
-        assertThat(html).containsPattern("login · projected</strong>: fragmented&#39;s median call takes \\d+\\.\\d{2}×");
+        assertThat(html).contains("cost ratio per statistic, each with its Holm-adjusted interval",
+                "Time per operation by operation and layout", "Insert latency percentiles per layout",
+                "Login latency percentiles per layout");
+        assertThat(html).contains("Data check passed", "Comparisons (cost candidate ÷ baseline", "<caption", "Measurements",
+                "How verdicts are decided.");
+        assertThat(html).containsPattern("login · projected</strong>: fragmented&#39;s median call takes "
+                + "\\d+\\.\\d{2}× the time of monolith&#39;s \\(\\d+(\\.\\d+)? % interval");
         assertThat(html.indexOf("window.Plotly")).as("plotly (or its loader) in the head, before the charts")
                 .isBetween(0, html.indexOf("<body>"));
     }

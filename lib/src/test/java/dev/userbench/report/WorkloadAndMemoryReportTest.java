@@ -4,6 +4,8 @@ import dev.userbench.bench.Harness;
 import dev.userbench.bench.Measurement;
 import dev.userbench.bench.MemoryMeasurements;
 import dev.userbench.bench.RunResult;
+import dev.userbench.bench.stats.Statistic;
+import dev.userbench.bench.stats.Verdict;
 import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.Table;
 
@@ -19,13 +21,14 @@ class WorkloadAndMemoryReportTest {
 
     private static Harness.ComparisonResult comparison(String operation, String candidate, double ratio, double low,
                                                        double high, String verdict, Long cacheBytes) {
-        return new Harness.ComparisonResult(operation, "workload", "monolith", candidate, ratio, low, high, verdict,
-                2, "zipfian", 2_000, cacheBytes);
+        Statistic statistic = operation.equals("profile_view") ? Statistic.THROUGHPUT : Statistic.MEDIAN_LATENCY;
+        return new Harness.ComparisonResult(operation, "workload", "monolith", candidate, statistic, ratio, low, high,
+                0.99, 0.001, 0.01, Verdict.fromLabel(verdict), 6, 2, 2, "zipfian", 2_000, cacheBytes);
     }
 
     private static Measurement swept(String layout, double opsPerS, long cacheBytes) {
         return new Measurement(layout, "login", "projected", 3, 600, 600 / opsPerS, List.of(1.0, 1.0, 1.0), 10, 10,
-                12, 13, 15, 20, 30, 2, opsPerS, 1, "sample", 10_000, null, cacheBytes);
+                12, 13, 15, 20, 30, 2, opsPerS, 600, "call", 1, 1, "sample", 10_000, null, cacheBytes);
     }
 
     private static List<MemoryMeasurements.StorageEntry> footprint() {
@@ -55,7 +58,8 @@ class WorkloadAndMemoryReportTest {
                 new MemoryMeasurements.WorkingSetEntry("fragmented", "login/projected", 10_000, 5 * MIB, 100, null, 0.0, counter));
         return new RunResult(RunResult.COMPLETE, null, null, null, measurements, comparisons, List.of(), footprint(),
                 workingSet, new MemoryMeasurements.Heap(904, 312, 904 / 312.0, "jol"),
-                new MemoryMeasurements.Sweep("PRAGMA cache_size", true, 2_048_000, List.of(MIB, 5 * MIB)), List.of());
+                new MemoryMeasurements.Sweep("PRAGMA cache_size", true, 2_048_000, List.of(MIB, 5 * MIB)), List.of(),
+                List.of());
     }
 
     private static RunResult workloadRun() {
@@ -65,7 +69,7 @@ class WorkloadAndMemoryReportTest {
                 comparison("profile_view", "fragmented", 1.19, 1.09, 1.32, "slower", null),
                 comparison("profile_view", "fragmented_hot_touch", 0.98, 0.90, 1.06, "no significant difference", null)));
         return new RunResult(RunResult.COMPLETE, null, null, null, List.of(), comparisons, List.of(), List.of(),
-                List.of(), null, null, List.of());
+                List.of(), null, null, List.of(), List.of());
     }
 
     @Test
@@ -73,11 +77,12 @@ class WorkloadAndMemoryReportTest {
         List<String> verdicts = Findings.workloadVerdicts(workloadRun());
         assertThat(verdicts).hasSize(2);
         assertThat(verdicts.get(0)).startsWith("**login** (2 threads, zipfian over 2,000 users): ")
-                .contains("**fragmented_hot_touch wins**, its median call takes 0.89× monolith's (95 % CI 0.81–0.98, 11 % less time)")
-                .contains("fragmented 0.95× (no significant difference: 95 % CI 0.87–1.05 holds 1)");
-        assertThat(verdicts.get(1)).contains("**no layout beats monolith**")
-                .contains("fragmented 1.19× (**slower**, 95 % CI 1.09–1.32, 19 % more time)");
-        assertThat(Findings.workloadScore(workloadRun())).contains("over 2 workloads",
+                .contains("**fragmented_hot_touch wins** on the median call: fragmented_hot_touch's median call takes 0.89× the time of "
+                        + "monolith's (99 % interval 0.81–0.98, 11 % less time)")
+                .contains("fragmented 0.95× (no significant difference: 99 % interval 0.87–1.05 holds 1)");
+        assertThat(verdicts.get(1)).startsWith("**profile_view** (").contains("**no layout beats monolith** on the throughput")
+                .contains("fragmented 1.19× (**slower**, 99 % interval 1.09–1.32, 19 % more time)");
+        assertThat(Findings.workloadScore(workloadRun())).contains("**Against monolith, over 2 workloads:** ",
                 "fragmented faster in 0, slower in 1, not told apart in 1",
                 "fragmented_hot_touch faster in 1, slower in 0, not told apart in 1");
     }
@@ -85,8 +90,9 @@ class WorkloadAndMemoryReportTest {
     @Test
     void aWorkloadChartHasOneIntervalPerCandidateAndAStaticPicture() {
         Chart chart = RunCharts.workloadRatios(workloadRun(), "login");
-        assertThat(chart.title()).contains("login (2 threads, zipfian, 2,000 users)", "monolith");
-        assertThat(chart.html()).contains("<svg", "fragmented_hot_touch");
+        assertThat(chart.title()).contains("login (2 threads, zipfian, 2,000 users)", "monolith", "Holm-adjusted")
+                .doesNotContain("95 %");
+        assertThat(chart.html()).contains("<svg", "fragmented_hot_touch · median call (99 %)");
     }
 
     @Test
@@ -120,9 +126,12 @@ class WorkloadAndMemoryReportTest {
         String verdict = Findings.memoryVerdict(run);
         assertThat(verdict).contains("**30 %** of monolith's storage",
                 "At a cache of 1.00 MiB (20 % of monolith) fragmented read 0.50 pages per login against 1.50; at 5.00 MiB, 0.00 against 0.00",
-                "0.50× (faster, 95 % CI 0.40–0.60)",
-                "**cross between 1.00 MiB and 5.00 MiB**",
-                "**Verdict on the memory claim:** it holds here");
+                "at the small cache: fragmented's median call takes 0.50× the time of monolith's (99 % interval 0.40–0.60): **faster**",
+                "Size by size, fragmented's median call against monolith's: 1.00 MiB faster (99 % interval 0.40–0.60), "
+                        + "5.00 MiB slower (99 % interval 1.10–1.30).",
+                "The order of the layouts **changes between 1.00 MiB and 5.00 MiB** of cache",
+                "**Verdict on the memory claim:** it holds here")
+                .doesNotContain("must stay cached");
         assertThat(RunCharts.cacheSweepThroughput(run).html()).contains("<svg");
         assertThat(RunCharts.cacheSweepPages(run).html()).contains("<svg");
     }
@@ -144,7 +153,71 @@ class WorkloadAndMemoryReportTest {
     void withoutASweepTheVerdictSaysSo() {
         RunResult run = memoryRun();
         RunResult noSweep = new RunResult(run.status(), null, null, null, List.of(), List.of(), List.of(),
-                run.footprint(), List.of(), run.heap(), null, List.of());
+                run.footprint(), List.of(), run.heap(), null, List.of(), List.of());
         assertThat(Findings.memoryVerdict(noSweep)).contains("No cache sweep ran");
+    }
+
+    @Test
+    void fewerPagesWithoutAFasterVerdictIsNotTheClaimHolding() {
+        RunResult run = memoryRun();
+        List<Harness.ComparisonResult> notShown = List.of(
+                comparison("login", "fragmented", 0.9, 0.8, 1.05, "no significant difference", MIB),
+                comparison("login", "fragmented", 1.0, 0.9, 1.1, "no significant difference", 5 * MIB));
+        RunResult noDifference = new RunResult(run.status(), null, null, null, run.measurements(), notShown, List.of(),
+                run.footprint(), run.workingSet(), run.heap(), run.cacheSweep(), List.of(), List.of());
+        assertThat(Findings.memoryVerdict(noDifference))
+                .contains("the split read fewer pages per login at the smallest cache (a count), but its login was "
+                        + "not shown faster there (no significant difference)",
+                        "The verdicts do not change side across the sizes swept.")
+                .doesNotContain("it holds here", "changes between");
+    }
+
+    @Test
+    void severalFasterLayoutsWhoseIntervalsOverlapAreNotRanked() {
+        RunResult run = Comparisons.run(
+                Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.80, 0.70, 0.90, Verdict.FASTER),
+                Comparisons.workload("login", "fragmented_hot", Statistic.MEDIAN_LATENCY, 0.78, 0.72, 0.86, Verdict.FASTER));
+        String verdict = Findings.workloadVerdicts(run).get(0);
+        assertThat(verdict).contains("**several layouts beat monolith** on the median call (fragmented, fragmented_hot), and their "
+                + "intervals overlap: the data cannot rank them").doesNotContain("wins");
+    }
+
+    @Test
+    void theFasterLayoutWhoseIntervalIsClearOfTheOthersWins() {
+        RunResult run = Comparisons.run(
+                Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.85, 0.80, 0.90, Verdict.FASTER),
+                Comparisons.workload("login", "fragmented_hot", Statistic.MEDIAN_LATENCY, 0.60, 0.55, 0.65, Verdict.FASTER));
+        assertThat(Findings.workloadVerdicts(run).get(0)).contains("**fragmented_hot wins**",
+                "its interval lies clear of the other faster layouts'", "fragmented 0.85× (faster, 99.5 % interval");
+    }
+
+    @Test
+    void aSmallerPointRatioWithoutAFasterVerdictIsNoWinner() {
+        RunResult run = Comparisons.run(
+                Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.5, 0.2, 1.3,
+                        Verdict.NO_SIGNIFICANT_DIFFERENCE),
+                Comparisons.workload("login", "fragmented_hot", Statistic.MEDIAN_LATENCY, 0.98, 0.97, 0.99, Verdict.NEGLIGIBLE));
+        assertThat(Findings.workloadVerdicts(run).get(0)).contains("**no layout beats monolith** on the median call beyond the threshold")
+                .doesNotContain("wins");
+    }
+
+    @Test
+    void theScoreCountsEachWorkloadOnceOnItsPrimaryStatistic() {
+        RunResult run = Comparisons.run(
+                Comparisons.workload("login", "fragmented", Statistic.MEDIAN_LATENCY, 0.8, 0.7, 0.9, Verdict.FASTER),
+                Comparisons.workload("login", "fragmented", Statistic.P99_LATENCY, 1.5, 1.2, 1.8, Verdict.SLOWER));
+        assertThat(Findings.workloadVerdicts(run)).hasSize(2);
+        assertThat(Findings.workloadScore(run)).contains("over 1 workload:**", "fragmented faster in 1, slower in 0");
+    }
+
+    @Test
+    void theStudysVariantsOfOneOperationAreNamedApart() {
+        RunResult run = Comparisons.run(
+                Comparisons.of("login", "seed", "fragmented", Statistic.MEDIAN_LATENCY, 0.5, 0.4, 0.6, Verdict.FASTER),
+                Comparisons.of("login", "projected", "fragmented", Statistic.MEDIAN_LATENCY, 1.0, 0.9, 1.1,
+                        Verdict.NO_SIGNIFICANT_DIFFERENCE));
+        List<String> verdicts = Findings.workloadVerdicts(run);
+        assertThat(verdicts.get(0)).startsWith("**login · seed** (1 thread, sample over 10,000 users): **fragmented wins**");
+        assertThat(verdicts.get(1)).startsWith("**login · projected** (").contains("**no layout beats monolith**");
     }
 }
