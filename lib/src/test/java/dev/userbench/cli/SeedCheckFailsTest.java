@@ -3,7 +3,6 @@ package dev.userbench.cli;
 import dev.userbench.testing.TestEngine;
 import dev.userbench.testing.TestNamespace;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,16 +49,23 @@ class SeedCheckFailsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void checkingWhereNothingWasSeededFailsWithExitFourAndCreatesNothing(TestEngine engine, @TempDir Path dir)
+            throws Exception {
+        TestNamespace namespace = TestNamespace.of(engine, dir, "userbench_t_neverseeded");
+        try {
+            Userbench.Outcome outcome = seed(namespace, "--check-only");
+            assertThat(outcome.exitCode()).as(outcome.console()).isEqualTo(4);
+            assertThat(outcome.out()).contains("Data check monolith: DIFFERS: nothing seeded", "seed it first");
+            assertThat(namespace.exists()).isFalse();
+        } finally {
+            namespace.drop();
+        }
+    }
+
     private static Userbench.Outcome seed(TestNamespace namespace, String check) {
         return Userbench.run(Userbench.args(Userbench.args(java.util.List.of("seed"), "--users", "300", "--seed", "3",
                 check), namespace.arguments().toArray(String[]::new)));
-    }
-
-    @Test
-    void checkingLayoutsThatWereNeverSeededFailsWithExitFourAndSaysToSeed(@TempDir Path dir) {
-        Userbench.Outcome outcome = Userbench.run("seed", "--check-only", "--users", "10", "--jdbc-url",
-                "jdbc:sqlite:" + dir.resolve("empty.db"));
-        assertThat(outcome.exitCode()).as(outcome.console()).isEqualTo(4);
-        assertThat(outcome.out()).contains("Data check monolith: DIFFERS: no table", "seed it first");
     }
 }
