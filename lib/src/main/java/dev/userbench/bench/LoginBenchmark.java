@@ -1,7 +1,7 @@
 package dev.userbench.bench;
 
-import dev.userbench.model.Field;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.RowReader;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -56,7 +56,7 @@ public final class LoginBenchmark extends StudyBenchmark {
     public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
         Connection connection = context.connection();
         LayoutSql.Select select = query(sql);
-        List<Field> fields = select.fields();
+        RowReader reader = RowReader.of(sql.dialect(), select);
         List<String> emails = context.loginEmails();
         try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
             long begin = System.nanoTime();
@@ -69,15 +69,13 @@ public final class LoginBenchmark extends StudyBenchmark {
                         throw new IllegalStateException("login found no user for a sampled email in layout "
                                 + sql.layout().name() + ": the table does not hold the seeded users");
                     }
-                    for (int i = 0; i < fields.size(); i++) {
-                        Object value = sql.dialect().read(row, i + 1, fields.get(i));
-                        sink += value == null ? 0 : value.hashCode();
-                    }
+                    reader.read(row);
                 }
                 recorder.record(System.nanoTime() - start);
             }
             recorder.addWall(System.nanoTime() - begin);
             connection.commit();
+            sink += reader.sink();
         }
     }
 

@@ -18,11 +18,16 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code userbench seed}: fills the layouts' tables with the seeded users and exits. */
@@ -76,6 +81,11 @@ public final class SeedCommand implements Callable<Integer> {
             + "seeded users (row counts and checksum); exit 4 if not.")
     boolean check;
 
+    @Option(names = "--check-only", description = "Seed nothing: read the layouts as they are now and check they "
+            + "hold exactly the users that --users, --seed and --bio-chars would seed (row counts and checksum), "
+            + "e.g. after editing them with SQL; exit 4 if not.")
+    boolean checkOnly;
+
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
 
@@ -101,34 +111,14 @@ public final class SeedCommand implements Callable<Integer> {
                 chosen.putIfAbsent(layout.name(), dialect.sql(layout));
             }
             UserGenerator generator = new UserGenerator(seed, bioChars);
-            Seeder seeder = new Seeder(batchSize, threads);
-            out.println("Seeding " + users + " users (seed " + seed + ") into " + List.copyOf(chosen.keySet()) + " on "
-                    + connection.maskedUrl() + " by " + dialect.bulkLoader().description() + ", " + threads
-                    + " generator thread" + (threads == 1 ? "" : "s"));
-            boolean allEqual = true;
-            try (Connection db = connection.open()) {
-                ConsoleProgress progress = new ConsoleProgress(err);
-                for (LayoutSql sql : chosen.values()) {
-                    Seeder.recreate(db, sql);
-                    Seeder.Timing timing = seeder.load(db, sql, generator, users, progress);
-                    out.println(describe(sql.layout().name(), timing));
-                }
-                if (check) {
-                    String expected = DataCheck.expected(generator, users);
-                    for (LayoutSql sql : chosen.values()) {
-                        DataCheck.Summary summary = DataCheck.of(db, sql);
-                        boolean equal = summary.consistent() && summary.users() == users
-                                && summary.checksum().equals(expected);
-                        allEqual &= equal;
-                        out.println("Data check " + sql.layout().name() + ": " + (equal ? "holds the " + users
-                                + " seeded users (checksum " + expected + ")" : "DIFFERS: " + summary.users()
-                                + " users, rows per table " + summary.rowsPerTable() + ", checksum " + summary.checksum()
-                                + " instead of " + expected));
-                    }
-                }
+            boolean allEqual = checkOnly ? checkAsTheyAre(connection, chosen.values(), generator, out)
+                    : seedAndCheck(connection, chosen.values(), generator, out, err);
+            if (!allEqual) {
+                err.println("userbench: the data check failed: a layout does not hold exactly the seeded users (see "
+                        + "above); seed again to start from the seeded users");
+                return ExitCode.RUN_FAILED.code();
             }
-            out.println(peakHeap());
-            return allEqual ? ExitCode.OK.code() : ExitCode.RUN_FAILED.code();
+            return ExitCode.OK.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection == null ? "" : connection.maskedUrl());
             err.println("userbench: " + failure.message());
@@ -137,6 +127,80 @@ public final class SeedCommand implements Callable<Integer> {
             }
             return failure.exitCode().code();
         }
+    }
+
+    /** Recreates and fills each layout, then, with {@code --check}, checks them; true unless a check failed. */
+    private boolean seedAndCheck(ConnectionSpec connection, Collection<LayoutSql> layouts, UserGenerator generator,
+                                 PrintWriter out, PrintWriter err) throws Exception {
+        out.println("Seeding " + users + " users (seed " + seed + ") into "
+                + layouts.stream().map(sql -> sql.layout().name()).toList() + " on " + connection.maskedUrl() + " by "
+                + connection.dialect().bulkLoader().description() + ", " + threads + " generator thread"
+                + (threads == 1 ? "" : "s"));
+        Seeder seeder = new Seeder(batchSize, threads);
+        boolean allEqual = true;
+        try (Connection db = connection.open()) {
+            ConsoleProgress progress = new ConsoleProgress(err);
+            for (LayoutSql sql : layouts) {
+                Seeder.recreate(db, sql);
+                Seeder.Timing timing = seeder.load(db, sql, generator, users, progress);
+                out.println(describe(sql.layout().name(), timing));
+            }
+            if (check) {
+                allEqual = check(db, connection, layouts, generator, out);
+            }
+        }
+        out.println(peakHeap());
+        return allEqual;
+    }
+
+    /**
+     * The check of {@code --check-only}: reads what is there and creates nothing, so a namespace (or SQLite
+     * file) that does not exist is reported as holding no layout, not made.
+     */
+    private boolean checkAsTheyAre(ConnectionSpec connection, Collection<LayoutSql> layouts, UserGenerator generator,
+                                   PrintWriter out) throws SQLException {
+        Dialect dialect = connection.dialect();
+        Optional<Path> file = dialect.namespaceFile(connection.url());
+        if (file.isEmpty() || Files.exists(file.get())) {
+            try (Connection db = connection.openOutsideNamespace()) {
+                if (connection.namespace().enterIfExists(db, dialect)) {
+                    db.setAutoCommit(false);
+                    return check(db, connection, layouts, generator, out);
+                }
+            }
+        }
+        for (LayoutSql sql : layouts) {
+            out.println("Data check " + sql.layout().name() + ": DIFFERS: nothing seeded at " + connection.maskedUrl()
+                    + (file.isPresent() ? "" : " in " + connection.namespace().describe(dialect))
+                    + "; seed it first (userbench seed without --check-only)");
+        }
+        return false;
+    }
+
+    /** Prints one line per layout: whether it holds exactly the seeded users. True when every layout does. */
+    private boolean check(Connection db, ConnectionSpec connection, Collection<LayoutSql> layouts,
+                          UserGenerator generator, PrintWriter out) throws SQLException {
+        boolean allEqual = true;
+        String expected = DataCheck.expected(generator, users);
+        List<String> present = connection.dialect().objectsIn(db, connection.namespace().name());
+        for (LayoutSql sql : layouts) {
+            List<String> missing = sql.layout().tableNames().stream()
+                    .filter(table -> !present.contains(table)).toList();
+            if (!missing.isEmpty()) {
+                allEqual = false;
+                out.println("Data check " + sql.layout().name() + ": DIFFERS: no table " + missing
+                        + " here; seed it first (userbench seed without --check-only)");
+                continue;
+            }
+            DataCheck.Summary summary = DataCheck.of(db, sql);
+            boolean equal = summary.holds(users, expected);
+            allEqual &= equal;
+            out.println("Data check " + sql.layout().name() + ": " + (equal ? "holds the " + users
+                    + " seeded users (checksum " + expected + ")" : "DIFFERS: " + summary.users()
+                    + " users, rows per table " + summary.rowsPerTable() + ", checksum " + summary.checksum()
+                    + " instead of " + expected));
+        }
+        return allEqual;
     }
 
     static String describe(String layout, Seeder.Timing timing) {

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.userbench.bench.LoginSample;
-import dev.userbench.model.Field;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Dialect;
 import dev.userbench.schema.Engine;
 import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.RowReader;
 import dev.userbench.schema.Layouts;
 import dev.userbench.seed.Progress;
 import dev.userbench.seed.Seeder;
@@ -161,8 +161,7 @@ public final class FootprintBenchmark {
     /** Logs in as each email, reading every column returned; returns the nanoseconds it took. */
     static long logins(Connection connection, Dialect dialect, LayoutSql.Select select, List<String> emails)
             throws SQLException {
-        List<Field> fields = select.fields();
-        long sink = 0;
+        RowReader reader = RowReader.of(dialect, select);
         long start = System.nanoTime();
         try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
             for (String email : emails) {
@@ -171,16 +170,13 @@ public final class FootprintBenchmark {
                     if (!row.next()) {
                         throw new IllegalStateException("no user with a sampled email: the tables do not hold the seeded users");
                     }
-                    for (int i = 0; i < fields.size(); i++) {
-                        Object value = dialect.read(row, i + 1, fields.get(i));
-                        sink += value == null ? 0 : value.hashCode();
-                    }
+                    reader.read(row);
                 }
             }
         }
         connection.commit();
         long nanos = System.nanoTime() - start;
-        if (sink == 42) {
+        if (reader.sink() == 42) {
             log("");  // keeps the values read alive for the JIT
         }
         return nanos;

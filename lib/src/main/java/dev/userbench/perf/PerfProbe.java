@@ -6,11 +6,11 @@ import dev.userbench.bench.Session;
 import dev.userbench.bench.LoginBenchmark;
 import dev.userbench.bench.LoginSample;
 import dev.userbench.bench.Measurement;
-import dev.userbench.model.Field;
 import dev.userbench.model.User;
 import dev.userbench.schema.Dialect;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.RowReader;
 import dev.userbench.schema.Layouts;
 import dev.userbench.seed.Progress;
 import dev.userbench.seed.Seeder;
@@ -92,13 +92,12 @@ public final class PerfProbe {
         UserGenerator generator = new UserGenerator(seed);
         List<String> emails = LoginSample.emails(generator, users, logins, seed);
         LoginBenchmark tool = LoginBenchmark.projected();
-        String select = tool.query(sql).sql();
-        List<Field> fields = tool.query(sql).fields();
+        LayoutSql.Select select = tool.query(sql);
         try (Session session = new Session(spec)) {
             Connection connection = session.connection();
             BenchContext context = new BenchContext(session, generator, users, Seeder.DEFAULT_BATCH, emails, Progress.NONE);
             toolRate(tool, context, sql);
-            bare(connection, spec.dialect(), select, fields, emails);
+            bare(connection, spec.dialect(), select, emails);
             List<Double> ratios = new ArrayList<>();
             List<Double> toolRates = new ArrayList<>();
             List<Double> bareRates = new ArrayList<>();
@@ -107,9 +106,9 @@ public final class PerfProbe {
                 double bareRate;
                 if (round % 2 == 0) {
                     toolRate = toolRate(tool, context, sql);
-                    bareRate = bare(connection, spec.dialect(), select, fields, emails);
+                    bareRate = bare(connection, spec.dialect(), select, emails);
                 } else {
-                    bareRate = bare(connection, spec.dialect(), select, fields, emails);
+                    bareRate = bare(connection, spec.dialect(), select, emails);
                     toolRate = toolRate(tool, context, sql);
                 }
                 toolRates.add(toolRate);
@@ -134,9 +133,10 @@ public final class PerfProbe {
      * The same statement, emails and column reads (the dialect's, as the tool's) with nothing around the
      * JDBC calls: no clock per call, no histogram, so the ratio is the cost of the harness alone.
      */
-    private static double bare(Connection connection, Dialect dialect, String select, List<Field> fields,
-                               List<String> emails) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(select)) {
+    private static double bare(Connection connection, Dialect dialect, LayoutSql.Select select, List<String> emails)
+            throws SQLException {
+        RowReader reader = RowReader.of(dialect, select);
+        try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
             long start = System.nanoTime();
             for (String email : emails) {
                 statement.setString(1, email);
@@ -144,14 +144,12 @@ public final class PerfProbe {
                     if (!row.next()) {
                         throw new IllegalStateException("no user for " + email + ": seed user_monolith first");
                     }
-                    for (int i = 0; i < fields.size(); i++) {
-                        Object value = dialect.read(row, i + 1, fields.get(i));
-                        sink += value == null ? 0 : value.hashCode();
-                    }
+                    reader.read(row);
                 }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             connection.commit();
+            sink += reader.sink();
             return emails.size() / seconds;
         }
     }

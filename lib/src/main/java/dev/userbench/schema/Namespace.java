@@ -26,6 +26,10 @@ public record Namespace(String name, boolean adoptExisting) {
     public static final String DEFAULT_NAME = "userbench";
     /** PostgreSQL truncates longer names to 63 bytes without a word; MySQL allows 64 characters. */
     public static final int MAX_NAME_BYTES = 63;
+    /** The longest file name Linux file systems (ext4, xfs, btrfs) allow: MySQL/MariaDB's database directory. */
+    static final int MAX_FILE_NAME_BYTES = 255;
+    /** MySQL and MariaDB refuse database names starting with this (it once meant "a raw file name follows"). */
+    static final String MYSQL50_PREFIX = "#mysql50#";
     /** System namespaces: never adopted, whatever the flags say. */
     private static final Set<String> SYSTEM = Set.of("mysql", "information_schema", "performance_schema", "sys",
             "pg_catalog", "pg_toast");
@@ -47,7 +51,8 @@ public record Namespace(String name, boolean adoptExisting) {
 
     /**
      * Why a name cannot be a namespace, or null when it can. Quoting handles any character; these are the
-     * names that no supported engine would hold faithfully.
+     * names that some supported engine refuses or does not hold faithfully, so that one --schema works on
+     * every engine (checked against the real servers by {@code IdentifierQuotingPropertyTest}).
      */
     public static String problemWith(String name) {
         if (name == null || name.isEmpty()) {
@@ -64,10 +69,38 @@ public record Namespace(String name, boolean adoptExisting) {
             return "the --schema name contains characters outside Unicode's Basic Multilingual Plane, which MySQL "
                     + "does not allow in names: give another name";
         }
-        if (name.endsWith(" ")) {
-            return "the --schema name ends with a space, which MySQL does not allow: remove the trailing space";
+        if (" \t\n\u000B\f\r".indexOf(name.charAt(name.length() - 1)) >= 0) {
+            return "the --schema name ends with a space, tab or line break, which MySQL does not allow: remove it";
+        }
+        if (name.startsWith("pg_")) {
+            return "a --schema name starting with pg_ is PostgreSQL's own: such schemas cannot be created and are "
+                    + "never adopted, so give a name without that prefix";
+        }
+        if (name.startsWith(MYSQL50_PREFIX)) {
+            return "a --schema name starting with " + MYSQL50_PREFIX + " is MySQL's marker for old file names, which "
+                    + "it refuses as a database name: give a name without that prefix";
+        }
+        if (mysqlFileNameBytes(name) > MAX_FILE_NAME_BYTES) {
+            return "the --schema name would take more than " + MAX_FILE_NAME_BYTES + " bytes as a MySQL/MariaDB "
+                    + "directory name (each character other than an ASCII letter, digit or _ takes up to 5 bytes there): "
+                    + "give a shorter or plainer name";
         }
         return null;
+    }
+
+    /**
+     * The longest the directory name MySQL/MariaDB makes for a database can be: ASCII letters, digits and
+     * {@code _} stay one byte, every other character becomes {@code @} and a code of 2 or 4 characters
+     * ("Mapping of Identifiers to File Names" in MySQL's manual), counted here at its longest.
+     */
+    static int mysqlFileNameBytes(String name) {
+        int bytes = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean plain = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+            bytes += plain ? 1 : 5;
+        }
+        return bytes;
     }
 
     /** What was found on entering. */

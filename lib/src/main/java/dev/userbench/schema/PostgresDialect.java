@@ -68,10 +68,6 @@ public final class PostgresDialect extends BaseDialect {
 
     @Override
     public void createNamespace(Connection connection, String namespace) throws SQLException {
-        if (namespace.startsWith("pg_")) {
-            throw new IllegalArgumentException("PostgreSQL reserves schema names starting with pg_ for itself: "
-                    + "choose another --schema");
-        }
         execute(connection, "CREATE SCHEMA " + quoteIdentifier(namespace));
     }
 

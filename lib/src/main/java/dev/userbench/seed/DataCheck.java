@@ -19,6 +19,11 @@ public final class DataCheck {
 
     /** What one layout holds. {@code consistent} is true when every table has one row per user. */
     public record Summary(String layout, long users, String checksum, Map<String, Long> rowsPerTable, boolean consistent) {
+
+        /** Whether the layout holds exactly {@code expectedUsers} users whose checksum is {@code expectedChecksum}. */
+        public boolean holds(long expectedUsers, String expectedChecksum) {
+            return consistent && users == expectedUsers && checksum.equals(expectedChecksum);
+        }
     }
 
     /**

@@ -3,11 +3,11 @@ package dev.userbench.bench.workload;
 import dev.userbench.bench.LoginBenchmark;
 import dev.userbench.model.Field;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.RowReader;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.UUID;
 
 /**
@@ -63,38 +63,29 @@ public final class LoginWorkload extends Workload {
         private final LayoutSql sql;
         private final LayoutSql.Select select;
         private final PreparedStatement statement;
-        /** Folds every value read into something the JIT cannot discard. */
-        private long sink;
+        private final RowReader reader;
 
         Login(LayoutSql sql, Statements statements) throws SQLException {
             this.sql = sql;
             this.select = query(sql);
             this.statement = statements.prepare(select.sql());
+            this.reader = RowReader.of(sql.dialect(), select);
         }
 
         /** Reads every login column of the user with this email and returns the uid. */
         UUID uidOf(String email) throws SQLException {
-            List<Field> fields = select.fields();
             statement.setString(1, email);
-            UUID uid = null;
             try (ResultSet row = statement.executeQuery()) {
                 if (!row.next()) {
                     throw new IllegalStateException("login found no user for " + email + " in layout "
                             + sql.layout().name() + ": the tables do not hold the seeded users");
                 }
-                for (int i = 0; i < fields.size(); i++) {
-                    Object value = sql.dialect().read(row, i + 1, fields.get(i));
-                    sink += value == null ? 0 : value.hashCode();
-                    if (fields.get(i) == Field.UID) {
-                        uid = (UUID) value;
-                    }
-                }
+                return (UUID) reader.read(row, Field.UID);
             }
-            return uid;
         }
 
         long sink() {
-            return sink;
+            return reader.sink();
         }
     }
 }
