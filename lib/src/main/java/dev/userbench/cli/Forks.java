@@ -30,6 +30,8 @@ final class Forks {
     static final String URL_VARIABLE = "USERBENCH_FORK_JDBC_URL";
     /** A fork prints its phase on standard output behind this, one line per change. */
     static final String PHASE_PREFIX = "phase: ";
+    /** A fork that fails prints its one-sentence reason on standard output behind this, for the parent to tell. */
+    static final String FAILURE_PREFIX = "failure: ";
 
     private static final ObjectMapper READER = ResultsJson.mapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -47,6 +49,9 @@ final class Forks {
             this.partial = partial;
         }
     }
+
+    /** How long a silent fork gets to stop on SIGINT and write its partial results before it is killed. */
+    private static final long GRACE_SECONDS = 20;
 
     private final List<String> arguments;
     private final String url;
@@ -98,7 +103,14 @@ final class Forks {
     void cancel() {
         cancelled = true;
         Process process = current;
-        if (process != null && process.isAlive()) {
+        if (process != null) {
+            interrupt(process);
+        }
+    }
+
+    /** Sends the fork SIGINT, which it answers as Ctrl-C: it stops its run and writes what it finished. */
+    private static void interrupt(Process process) {
+        if (process.isAlive()) {
             try {
                 new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
             } catch (IOException e) {
@@ -142,10 +154,13 @@ final class Forks {
         boolean hung = false;
         try {
             while (!process.waitFor(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
-                if (System.nanoTime() - watch.lastSign > silence.toNanos()) {
+                if (!hung && System.nanoTime() - watch.lastSign > silence.toNanos()) {
+                    // stopped as Ctrl-C stops it, so it keeps what it finished; killed if even that does not end it
                     hung = true;
-                    process.destroyForcibly();
-                    process.waitFor();
+                    interrupt(process);
+                    if (!process.waitFor(GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                        process.destroyForcibly();
+                    }
                 }
             }
             phases.join(2_000);
@@ -153,22 +168,23 @@ final class Forks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new ForkFailed("interrupted", ExitCode.INTERRUPTED.code(), name + ": " + watch.phase, null);
+            throw new ForkFailed("interrupted", ExitCode.INTERRUPTED.code(), watch.phase + " (" + name + ")", null);
         } finally {
             current = null;
         }
         RunResult result = read(out.resolve(ResultsJson.FILE));
-        String phase = name + ": " + watch.phase;
+        String phase = watch.phase + " (" + name + ")";
         if (hung) {
             throw new ForkFailed("it gave no sign of life for " + silence.toSeconds() + " s and was stopped; "
                     + "check that the server still answers", ExitCode.RUN_FAILED.code(), phase, result);
         }
         int exit = process.exitValue();
         if (exit != 0 || result == null) {
-            String message = watch.error != null ? watch.error
+            String message = watch.failure != null ? watch.failure : watch.error != null ? watch.error
                     : "it ended with exit code " + exit + (result == null ? " and wrote no results" : "");
             throw new ForkFailed(message, exit != 0 ? exit : ExitCode.RUN_FAILED.code(),
-                    result != null && result.failure() != null ? name + ": " + result.failure().phase() : phase, result);
+                    result != null && result.failure() != null ? result.failure().phase() + " (" + name + ")" : phase,
+                    result);
         }
         return result;
     }
@@ -189,6 +205,7 @@ final class Forks {
         volatile long lastSign = System.nanoTime();
         volatile String phase = "starting";
         volatile String error;
+        volatile String failure;
     }
 
     /**
@@ -234,6 +251,8 @@ final class Forks {
         if (!relay) {
             if (line.startsWith(PHASE_PREFIX)) {
                 watch.phase = line.substring(PHASE_PREFIX.length());
+            } else if (line.startsWith(FAILURE_PREFIX)) {
+                watch.failure = line.substring(FAILURE_PREFIX.length());
             }
             return;
         }

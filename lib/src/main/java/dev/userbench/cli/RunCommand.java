@@ -265,6 +265,10 @@ public final class RunCommand implements Callable<Integer> {
                 Failure failure = Failure.ofRun(failed, connection);
                 String where = failed.partial() == null && failed.phase().startsWith("connecting") ? ""
                         : "during " + failed.phase() + ": ";
+                if (phases != null) {
+                    phases.println(Forks.FAILURE_PREFIX + failure.message());
+                    phases.flush();
+                }
                 err.println("userbench: " + where + failure.message() + kept);
                 if (verbose) {
                     err.println(Failure.stackTrace(failed, connection));
@@ -280,7 +284,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The trials in {@code forks} fresh JVMs, merged; a fork's failure ends the run with what was finished. */
     private RunResult forked(ConnectionSpec connection, RunOptions options, Path folder, PrintWriter err)
-            throws IOException {
+            throws IOException, java.sql.SQLException {
+        // what the user can get wrong about the connection is told once, here, as a run in one JVM tells it
+        connection.open().close();
         Forks launcher = new Forks(forkArguments(), connection.url(), connection.password(), forks, folder,
                 Duration.ofSeconds(forkTimeoutSeconds), err);
         try (Interruption interruption = Interruption.onSignal(launcher::cancel)) {
@@ -296,7 +302,7 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("userbench: interrupted during " + failed.phase + kept);
                     throw new Ended(ExitCode.INTERRUPTED.code());
                 }
-                err.println("userbench: " + connection.redact(failed.phase + ": " + failed.getMessage()) + kept);
+                err.println("userbench: " + connection.redact("during " + failed.phase + ": " + failed.getMessage()) + kept);
                 throw new Ended(failed.exitCode);
             }
         }

@@ -2,6 +2,10 @@ package dev.userbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userbench.testing.CuttingProxy;
+import dev.userbench.testing.TestEngine;
+import dev.userbench.testing.TestServers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForksTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAMESPACE = "userbench_t_forks";
 
     @Test
     void everyTrialNamesItsForkAndEveryComparisonRestsOnBothForks(@TempDir Path dir) throws Exception {
@@ -70,14 +75,27 @@ class ForksTest {
     }
 
     @Test
-    void aForkThatGivesNoSignOfLifeIsStoppedAndTheRunEndsWithItsPhase(@TempDir Path dir) throws Exception {
-        try (var server = new dev.userbench.testing.SilentServer()) {
-            RunCommandTest.Outcome outcome = RunCommandTest.userbench("run", "--jdbc-url",
-                    "jdbc:postgresql://127.0.0.1:" + server.port() + "/test?connectTimeout=0&socketTimeout=0&loginTimeout=0",
-                    "--user", "nobody", "--forks", "2", "--fork-timeout", "2", "--out", dir.resolve("out").toString());
+    @Tag("engine")
+    void aForkThatGivesNoSignOfLifeIsStoppedAndTheRunEndsNamingItsPhaseWithTheResultsSoFar(@TempDir Path dir)
+            throws Exception {
+        TestEngine engine = TestEngine.POSTGRESQL;
+        TestServers.dropNamespace(engine, NAMESPACE);
+        TestServers.Address server = TestServers.address(engine.url());
+        try (CuttingProxy proxy = CuttingProxy.stalling(server.host(), server.port(), "WHERE email")) {
+            String proxied = TestServers.withAddress(engine.url(), "127.0.0.1", proxy.port());
+            Userbench.Outcome outcome = Userbench.run("run", "--jdbc-url", proxied, "--schema", NAMESPACE,
+                    "--users", "300", "--logins", "50", "--trials", "2", "--warmup", "0", "--forks", "2",
+                    "--fork-timeout", "3", "--out", dir.resolve("out").toString());
 
-            assertThat(outcome.exitCode()).isNotZero();
-            assertThat(outcome.err()).contains("fork 1 of 2");
+            assertThat(proxy.hasCut()).isTrue();
+            assertThat(outcome.exitCode()).isEqualTo(ExitCode.RUN_FAILED.code());
+            assertThat(outcome.err().strip()).doesNotContain("\n").contains("(fork 1 of 2)", "no sign of life for 3 s",
+                    "status failed");
+            JsonNode partial = JSON.readTree(dir.resolve("out/results.json").toFile());
+            assertThat(partial.get("status").asText()).isEqualTo("failed");
+            assertThat(partial.at("/failure/phase").asText()).contains("login/", "(fork 1 of 2)");
+        } finally {
+            TestServers.dropNamespace(engine, NAMESPACE);
         }
     }
 

@@ -28,6 +28,17 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicLong sinceSeen = new AtomicLong();
     private final AtomicBoolean cut = new AtomicBoolean();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private boolean stall;
+
+    /**
+     * A proxy that, once the client has sent {@code pattern}, forwards nothing more and closes nothing: the server
+     * never hears the statement and the client waits for its answer for ever, as behind a hung server.
+     */
+    public static CuttingProxy stalling(String targetHost, int targetPort, String pattern) throws IOException {
+        CuttingProxy proxy = new CuttingProxy(targetHost, targetPort, pattern, 0);
+        proxy.stall = true;
+        return proxy;
+    }
 
     public CuttingProxy(String targetHost, int targetPort, String pattern, long bytesAfter) throws IOException {
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -44,7 +55,7 @@ public final class CuttingProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** Whether the proxy has cut a connection. */
+    /** Whether the proxy has cut (or stalled) a connection. */
     public boolean hasCut() {
         return cut.get();
     }
@@ -73,6 +84,10 @@ public final class CuttingProxy implements AutoCloseable {
                 while ((n = in.read(buffer)) > 0) {
                     if (watched) {
                         tail = watch(tail, buffer, n);
+                        if (seen.get() && stall) {
+                            cut.set(true);
+                            continue;
+                        }
                         if (seen.get() && sinceSeen.addAndGet(n) >= bytesAfter) {
                             cut.set(true);
                             closeQuietly(from);
