@@ -143,12 +143,13 @@ public final class Harness {
     /**
      * Discarded rounds of full trials in the same alternating order as the measured ones, at least
      * {@code warmupTrials} and until the last two agree on every arm within {@link #STEADY_TOLERANCE}, at most
-     * {@code warmupMaxTrials}. Full trials, because a write's first costs (the JIT's compilation of the batch path,
+     * {@code warmupMaxTrials}; none when {@code warmupTrials} is 0. Full trials, because a write's first costs (the JIT's compilation of the batch path,
      * the engine's file growth) show only at full size.
      */
     private List<Warmup> warmUp(Benchmark benchmark, List<Arm> arms, BenchContext context, String name, long calls)
             throws SQLException {
-        int most = Math.max(settings.warmupTrials(), settings.warmupMaxTrials());
+        // --warmup 0 turns warm-up off; otherwise it is a least, and --warmup-max a most
+        int most = settings.warmupTrials() == 0 ? 0 : Math.max(settings.warmupTrials(), settings.warmupMaxTrials());
         double[][] nanosPerOp = new double[arms.size()][most];
         long[] ops = new long[arms.size()];
         long[] nanos = new long[arms.size()];
