@@ -129,7 +129,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--warmup", paramLabel = "TRIALS", defaultValue = "2",
             description = "Discarded warm-up trials per layout before each benchmark's measured ones, at least; "
-                    + "more follow until two in a row agree within 10 %% on time per operation, up to --warmup-max "
+                    + "more follow until two in a row agree within 10 %% on time per operation, up to --warmup-max; 0 turns warm-up off "
                     + "(default: ${DEFAULT-VALUE}).")
     int warmupTrials;
 
