@@ -152,6 +152,11 @@ public final class Notebook {
         return database;
     }
 
+    /** The handle of the run named {@code cell}: the same object on every call; not run yet if it never ran. */
+    public Run handle(String cell) {
+        return runs.computeIfAbsent(cell, Run::new);
+    }
+
     /** The study's benchmarks (inserts, logins, and the memory figures the options ask for) as a named run; see {@link Run}. */
     public Run run(String cell, RunOptions options) {
         return run(cell, options, null);
@@ -164,7 +169,7 @@ public final class Notebook {
      * shows an earlier run's data. An interrupt or failure leaves the bar saying where it stopped and is thrown on.
      */
     public Run run(String cell, RunOptions options, WorkloadPlan plan) {
-        Run run = runs.computeIfAbsent(cell, Run::new);
+        Run run = handle(cell);
         run.execute(options, plan, progress("starting " + cell));
         return run;
     }

@@ -31,6 +31,8 @@ public final class Run {
     private volatile State state = State.NOT_RUN;
     private volatile RunResult result;
     private volatile String stoppedAt;
+    /** Set once the watcher saw the cell's thread interrupted and cancelled the run. */
+    private volatile boolean cancelled;
 
     Run(String cell) {
         this.cell = cell;
@@ -51,6 +53,11 @@ public final class Run {
     /** The phase a failed or interrupted run was in; null otherwise. */
     public String stoppedAt() {
         return stoppedAt;
+    }
+
+    /** Whether the latest run was cancelled because its cell was interrupted. */
+    boolean cancelled() {
+        return cancelled;
     }
 
     /** This run's result; throws, naming the cell to run, when the latest run did not finish. */
@@ -85,6 +92,7 @@ public final class Run {
     void execute(RunOptions options, WorkloadPlan plan, ProgressBar bar) {
         result = null;
         stoppedAt = null;
+        cancelled = false;
         state = State.RUNNING;
         BenchmarkRun run = plan == null
                 ? new BenchmarkRun(options, bar, bar.trials(options.trials()))
@@ -98,6 +106,7 @@ public final class Run {
                 }
                 interrupted[0] = true;
                 run.cancel("interrupted");
+                cancelled = true;
             } catch (InterruptedException finished) {
                 // the run ended: nothing to watch
             }
