@@ -17,7 +17,7 @@ async function main() {
   // never a downloaded browser: Debian's Chromium; no network beyond the notebook server on 127.0.0.1
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND'],
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });

@@ -68,6 +68,11 @@ class NotebookRenderIT {
     }
 
     @Test
+    void onARunAllEveryCellFindsTheFiguresItReads() {
+        assertThat(NotebookFiles.payloads(executed, "text/markdown")).noneSatisfy(t -> assertThat(t).contains("No figures here"));
+    }
+
+    @Test
     void noCellLeavesAStrayOutValue() {
         // every display id is assigned and printf's PrintStream is never the last value: no Out[] in the notebook
         assertThat(NotebookFiles.outputs(executed)).noneSatisfy(output ->
