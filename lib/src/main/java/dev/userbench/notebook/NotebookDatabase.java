@@ -4,7 +4,6 @@ import dev.userbench.bench.BenchContext;
 import dev.userbench.bench.Benchmark;
 import dev.userbench.bench.LatencyRecorder;
 import dev.userbench.bench.Measurement;
-import dev.userbench.bench.RunOptions;
 import dev.userbench.bench.Session;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Dialect;
@@ -23,6 +22,9 @@ import java.util.List;
  * cell (or a cancelled run) closed, so every cell can be re-run after Run All, in any order.
  */
 public final class NotebookDatabase implements AutoCloseable {
+
+    /** Calls of the discarded warm-up before a single measurement: enough for the JIT to compile the call path. */
+    static final long WARMUP_CALLS = 500;
 
     private final ConnectionSpec spec;
     private Connection connection;
@@ -66,7 +68,7 @@ public final class NotebookDatabase implements AutoCloseable {
      * harness does), and for a writing benchmark empty tables before the warm-up and before the measured pass.
      */
     public Measurement measureOnce(BenchContext context, Benchmark benchmark, LayoutSql sql) throws SQLException {
-        long warmupCalls = Math.min(RunOptions.DEFAULT_WARMUP_CALLS, benchmark.calls(context));
+        long warmupCalls = Math.min(WARMUP_CALLS, benchmark.calls(context));
         if (benchmark.mutates()) {
             Seeder.recreate(context.connection(), sql);
         }

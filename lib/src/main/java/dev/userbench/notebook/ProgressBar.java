@@ -17,6 +17,9 @@ public final class ProgressBar implements Progress {
     /** Redraw at most this often: every update travels to the browser and into the saved notebook. */
     static final long REDRAW_NANOS = 200_000_000L;
 
+    /** The prefix the harness puts before the progress of its warm-up trials. */
+    private static final String WARM_UP = "warm-up: ";
+
     private final Consumer<String> redraw;
     private String label = "starting";
     private String lastPhase;
@@ -41,15 +44,17 @@ public final class ProgressBar implements Progress {
             return;
         }
         String stage;
+        boolean warmUp = phase.startsWith(WARM_UP);   // the harness labels its warm-up's progress so
+        String step = warmUp ? phase.substring(WARM_UP.length()) : phase;
         if (phase.equals(measuredPhase)) {
             stage = "measuring " + phase + trialOf;
             if (done >= total) {
                 measuredPhase = null;
             }
-        } else if (phase.startsWith("seeding")) {
-            stage = "preparing: " + phase;
+        } else if (step.startsWith("seeding")) {
+            stage = (warmUp ? "preparing a warm-up: " : "preparing: ") + step;
         } else {
-            stage = "warm-up (not measured): " + phase;
+            stage = "warm-up (not measured): " + step;
         }
         long now = System.nanoTime();
         if (!phase.equals(lastPhase) || done >= total || now - lastDraw >= REDRAW_NANOS) {

@@ -47,7 +47,7 @@ class NotebookTest {
     }
 
     private static RunOptions small(ConnectionSpec spec) {
-        return RunOptions.defaults(spec).withUsers(200).withLogins(30).withTrials(1).withWarmup(10, 0);
+        return RunOptions.defaults(spec).withUsers(200).withLogins(30).withTrials(2).withWarmup(1, 1);
     }
 
     private String lastShown() {
@@ -132,8 +132,11 @@ class NotebookTest {
         assertThat(drawn.get(drawn.size() - 1)).contains("measuring insert · seed on monolith: trial", "3 / 5");
         bar.update("insert seed monolith", 10_000, 10_000);
         assertThat(drawn.get(drawn.size() - 1)).contains("measuring insert seed monolith (trial 3 / 5)");
-        bar.update("insert seed monolith", 500, 500);
-        assertThat(drawn.get(drawn.size() - 1)).contains("warm-up (not measured)");
+        bar.update("warm-up: insert seed monolith", 500, 10_000);
+        assertThat(drawn.get(drawn.size() - 1)).contains("warm-up (not measured): insert seed monolith")
+                .doesNotContain("warm-up: ");
+        bar.update("warm-up: seeding monolith", 10, 100);
+        assertThat(drawn.get(drawn.size() - 1)).contains("preparing a warm-up: seeding monolith");
     }
 
     @Test

@@ -42,8 +42,8 @@ class NotebookInBrowserIT {
     /** What the test sets for a quick walk-through: the same cells, fewer users and trials. */
     private static final Map<String, String> SMALL_SIZES = Map.of(
             "int ENTRY_COUNT = 10_000;", "int ENTRY_COUNT = 3_000;",
-            ".withTrials(5)", ".withTrials(2)",
-            ".withTrials(3)", ".withTrials(2)");
+            ".withTrials(6)", ".withTrials(2)",
+            ".withTrials(4)", ".withTrials(2)");
 
     private final Path root = NotebookFiles.projectRoot();
     private Process server;

@@ -164,9 +164,9 @@ class NotebookRenderIT {
     @Test
     void progressEndsAsADoneLineInPlace() {
         assertThat(NotebookFiles.payloads(executed, "text/html"))
-                .anySatisfy(t -> assertThat(t).contains("✓ section 10&#39;s run: 5 trials per benchmark of monolith and fragmented"))
-                .anySatisfy(t -> assertThat(t).contains("✓ Part 3&#39;s workload run: 3 trials of login, profile_view, login_touch, mixed on 4 layouts"))
-                .anySatisfy(t -> assertThat(t).contains("✓ Part 4&#39;s memory run: 3 trials per benchmark of monolith, fragmented, "
+                .anySatisfy(t -> assertThat(t).contains("✓ section 10&#39;s run: 6 trials per benchmark of monolith and fragmented"))
+                .anySatisfy(t -> assertThat(t).contains("✓ Part 3&#39;s workload run: 4 trials of login, profile_view, login_touch, mixed on 4 layouts"))
+                .anySatisfy(t -> assertThat(t).contains("✓ Part 4&#39;s memory run: 4 trials per benchmark of monolith, fragmented, "
                         + "monolith_covering and fragmented_hot_touch, 10,000 users"))
                 .noneSatisfy(t -> assertThat(t).contains("✗ stopped"))
                 .noneSatisfy(t -> assertThat(t).contains("starting the A/A run"))
