@@ -94,9 +94,15 @@ public final class Run {
         stoppedAt = null;
         cancelled = false;
         state = State.RUNNING;
-        BenchmarkRun run = plan == null
-                ? new BenchmarkRun(options, bar, bar.trials(options.trials()))
-                : new BenchmarkRun(options, plan, bar, bar.trials(options.trials()), null);
+        BenchmarkRun run;
+        try {
+            run = plan == null
+                    ? new BenchmarkRun(options, bar, bar.trials(options.trials()))
+                    : new BenchmarkRun(options, plan, bar, bar.trials(options.trials()), null);
+        } catch (RuntimeException e) {
+            stop(false, "starting", bar, null);
+            throw e;
+        }
         Thread cellThread = Thread.currentThread();
         boolean[] interrupted = new boolean[1];
         Thread watcher = new Thread(() -> {
@@ -122,16 +128,19 @@ public final class Run {
         } catch (RunFailedException e) {
             stop(interrupted[0] || cellThread.isInterrupted(), e.phase(), bar, watcher);
             throw new RunStoppedException(cell + (state == State.INTERRUPTED ? " was interrupted at " : " failed at ")
-                    + stoppedAt + (state == State.FAILED ? ": " + rootMessage(e) : ""), e);
+                    + stoppedAt + (state == State.FAILED ? ": " + options.connection().redact(rootMessage(e)) : ""));
         } catch (RuntimeException | Error e) {
-            // an interrupt the kernel forced (Thread.stop) or a failure outside the run's own handling
-            stop(true, bar.label(), bar, watcher);
+            // an interrupt the kernel forced (Thread.stop throws ThreadDeath) or a failure outside the run's own handling
+            boolean forced = e.getClass().getName().equals("java.lang.ThreadDeath");
+            stop(forced || interrupted[0] || cellThread.isInterrupted(), bar.label(), bar, watcher);
             throw e;
         }
     }
 
     private void stop(boolean byInterrupt, String phase, ProgressBar bar, Thread watcher) {
-        watcher.interrupt();
+        if (watcher != null) {
+            watcher.interrupt();
+        }
         stoppedAt = phase;
         state = byInterrupt ? State.INTERRUPTED : State.FAILED;
         bar.stopped(cell + (byInterrupt ? " interrupted at " : " failed at ") + phase
@@ -160,8 +169,9 @@ public final class Run {
 
     /** A run stopped by a failure or an interrupt: one sentence, what stopped where. */
     public static final class RunStoppedException extends RuntimeException {
-        RunStoppedException(String message, Throwable cause) {
-            super(message, cause);
+        // no cause attached: a driver's message may quote the URL, so only the redacted sentence is shown
+        RunStoppedException(String message) {
+            super(message);
         }
     }
 }
