@@ -28,6 +28,8 @@ public final class InnodbBufferPoolSize implements CacheControl {
     static final Duration RESIZE_TIMEOUT = Duration.ofMinutes(5);
     /** MySQL's and MariaDB's "Variable ... can't be set to the value of ...". */
     private static final int ER_WRONG_VALUE_FOR_VAR = 1231;
+    /** MariaDB's "innodb_buffer_pool_size change aborted". */
+    private static final int ER_WRONG_USAGE = 1210;
 
     private final ConnectionSpec spec;
     private final Connection measuring;
@@ -99,6 +101,11 @@ public final class InnodbBufferPoolSize implements CacheControl {
         } catch (SQLException e) {
             if (e.getErrorCode() == ER_WRONG_VALUE_FOR_VAR) {
                 throw new SizeRefused("the server refused innodb_buffer_pool_size = " + bytes + warning(), e);
+            }
+            if (e.getErrorCode() == ER_WRONG_USAGE) {
+                // MariaDB 10.11.12+ gives up a shrink it cannot finish (pages in use) and keeps the old size
+                throw new SizeRefused("the server could not shrink innodb_buffer_pool_size to " + bytes + " ("
+                        + e.getMessage() + ")", e);
             }
             throw e;
         }

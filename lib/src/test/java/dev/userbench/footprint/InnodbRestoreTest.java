@@ -45,7 +45,7 @@ class InnodbRestoreTest {
             ConnectionSpec proxied = ConnectionSpec.of(TestServers.withAddress(direct, "127.0.0.1", proxy.port()));
             try (Connection session = proxied.openOutsideNamespace()) {
                 assertThatThrownBy(() -> CacheSweep.run(new InnodbBufferPoolSize(proxied, session),
-                        List.of(smaller(original)), (cacheBytes, on) -> {
+                        List.of(larger(original)), (cacheBytes, on) -> {
                             during[0] = poolSize(direct);
                             try (Statement statement = on.createStatement()) {
                                 statement.execute("SELECT 1 /* userbench-cut-here */");
@@ -64,9 +64,11 @@ class InnodbRestoreTest {
         String direct = TestEngine.MARIADB.url();
         long original = poolSize(direct);
         ConnectionSpec spec = ConnectionSpec.of(direct);
+        long[] during = {original};
         try (Session session = new Session(spec)) {
             assertThatThrownBy(() -> CacheSweep.run(new InnodbBufferPoolSize(spec, session.connection()),
-                    List.of(smaller(original)), (cacheBytes, on) -> {
+                    List.of(larger(original)), (cacheBytes, on) -> {
+                        during[0] = poolSize(direct);
                         session.abort();
                         try (Statement statement = on.createStatement()) {
                             statement.execute("SELECT 1");
@@ -76,13 +78,16 @@ class InnodbRestoreTest {
         } catch (SQLException closingAnAbortedSession) {
             // the session's connection is gone, which is the point
         }
+        assertThat(during[0]).as("the sweep changed the size before the abort").isNotEqualTo(original);
         assertThat(poolSize(direct)).isEqualTo(original);
     }
 
-    /** A size the server will take that differs from {@code original}: half of it, in whole MiB, at least 8 MiB. */
-    private static long smaller(long original) {
-        long half = Math.max(8 * MIB, original / 2 / MIB * MIB);
-        return half == original ? original + 8 * MIB : half;
+    /**
+     * A size the server takes whatever it is doing: 16 MiB more than {@code original} (a busy server may give up a
+     * shrink, never a growth).
+     */
+    private static long larger(long original) {
+        return (original / MIB + 16) * MIB;
     }
 
     private static long poolSize(String url) throws SQLException {

@@ -191,13 +191,13 @@ class WorkloadAndMemoryReportTest {
     void fewerPagesWithoutAFasterVerdictIsNotTheClaimHolding() {
         RunResult run = memoryRun();
         List<Harness.ComparisonResult> notShown = List.of(
-                comparison("login", "fragmented", 0.9, 0.8, 1.05, "no significant difference", MIB),
-                comparison("login", "fragmented", 1.0, 0.9, 1.1, "no significant difference", 5 * MIB));
+                sweptComparison(0.9, 0.8, 1.05, "no significant difference", MIB),
+                sweptComparison(1.0, 0.9, 1.1, "no significant difference", 5 * MIB));
         RunResult noDifference = new RunResult(run.status(), null, null, null, run.measurements(), notShown, List.of(),
                 run.footprint(), run.workingSet(), run.heap(), run.cacheSweep(), List.of(), List.of());
         assertThat(Findings.memoryVerdict(noDifference))
-                .contains("the split read fewer pages per login at the smallest cache (a count), but its login was "
-                        + "not shown faster there (no significant difference)",
+                .contains("the split read fewer pages per call at the smallest cache (a count), but it was "
+                        + "not shown faster there (0.90× (no significant difference",
                         "The verdicts do not change side across the sizes swept.")
                 .doesNotContain("it holds here", "changes between");
     }
