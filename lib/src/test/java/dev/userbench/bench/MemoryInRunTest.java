@@ -6,6 +6,7 @@ import dev.userbench.bench.workload.Workloads;
 import dev.userbench.report.Findings;
 import dev.userbench.seed.Progress;
 import dev.userbench.testing.TestEngine;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -90,6 +91,10 @@ class MemoryInRunTest {
     @Tag("engine")
     @Test
     void aMariadbSweepAtThreeHundredUsersMeasuresOnlyDistinctSizesAndNamesTheOthers() {
+        // at 300 users every fraction asks for less than the server's minimum: on a shared server that shrinks the
+        // pool of everyone else to it, and a big transaction of another client can then run out of lock space
+        // ("The total number of locks exceeds the lock table size"), so this runs on the embedded server only
+        Assumptions.assumeFalse(TestEngine.MARIADB.external(), "shrinks a shared server's buffer pool to its minimum");
         List<Double> fractions = List.of(0.1, 0.5, 1.0);
         RunResult result = new BenchmarkRun(small(TestEngine.MARIADB).withCacheSweep(fractions), Progress.NONE).execute();
 
