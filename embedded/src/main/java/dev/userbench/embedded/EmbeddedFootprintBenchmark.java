@@ -1,7 +1,6 @@
 package dev.userbench.embedded;
 
-import dev.userbench.footprint.CacheControl;
-import dev.userbench.footprint.SharedBuffersControl;
+import dev.userbench.bench.RunResult;
 import dev.userbench.footprint.FootprintBenchmark;
 import dev.userbench.schema.ConnectionSpec;
 
@@ -13,7 +12,7 @@ import java.util.Map;
  * pool online. The server and its data are gone when the run ends.
  *
  * <pre>java -cp lib/target/user-entity-bench.jar:embedded/target/user-entity-bench-embedded.jar:embedded/target/lib/*
- *     dev.userbench.embedded.EmbeddedFootprintBenchmark embedded:postgres [USERS] [LOGINS] [BIO_CHARS]</pre>
+ *     dev.userbench.embedded.EmbeddedFootprintBenchmark embedded:postgres [USERS] [LOGINS] [BIO_CHARS] [FRACTIONS] [WORKLOADS] [TRIALS]</pre>
  */
 public final class EmbeddedFootprintBenchmark {
 
@@ -27,12 +26,10 @@ public final class EmbeddedFootprintBenchmark {
         Map<String, String> settings = EmbeddedServers.POSTGRES.equals(url)
                 ? Map.of("max_wal_size", "4GB", "shared_buffers", "128MB") : Map.of();
         try (EmbeddedServers.Running server = EmbeddedServers.start(url, settings)) {
-            FootprintBenchmark.CacheControls controls = EmbeddedServers.POSTGRES.equals(url)
-                    ? (connection, dialect) -> new SharedBuffersControl(server)
-                    : CacheControl::forConnection;
-            FootprintBenchmark.Report report = FootprintBenchmark.run(ConnectionSpec.of(server.jdbcUrl()), options, controls);
-            FootprintBenchmark.print(report);
-            FootprintBenchmark.write(report);
+            // the server is this tool's: on PostgreSQL the sweep restarts it with each shared_buffers
+            RunResult result = FootprintBenchmark.run(ConnectionSpec.of(server.jdbcUrl()), options, server);
+            FootprintBenchmark.print(result);
+            FootprintBenchmark.write(result);
         }
     }
 }

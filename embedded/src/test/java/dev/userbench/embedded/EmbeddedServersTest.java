@@ -69,19 +69,20 @@ class EmbeddedServersTest {
         try (EmbeddedServers.Running server = EmbeddedServers.start(EmbeddedServers.MARIADB,
                 Map.of("innodb_buffer_pool_size", "64M"));
              Connection connection = ConnectionSpec.of(server.jdbcUrl()).open()) {
-            InnodbBufferPoolSize control = new InnodbBufferPoolSize(connection);
+            InnodbBufferPoolSize control = new InnodbBufferPoolSize(ConnectionSpec.of(server.jdbcUrl()), connection);
             long original = control.currentBytes();
             long[] seenDuringTheSweep = new long[1];
 
-            assertThatThrownBy(() -> CacheSweep.run(control, List.of(Layouts.MONOLITH), List.of(32L << 20),
-                    (layout, cacheBytes, on) -> {
+            assertThatThrownBy(() -> CacheSweep.run(control, List.of(32L << 20),
+                    (cacheBytes, on) -> {
                         seenDuringTheSweep[0] = cacheBytes;
                         throw new SQLException("the measurement failed");
                     })).hasMessage("the measurement failed");
 
             assertThat(original).isEqualTo(64L << 20);
             assertThat(seenDuringTheSweep[0]).isNotEqualTo(original).isLessThan(original);
-            assertThat(new InnodbBufferPoolSize(connection).currentBytes()).isEqualTo(original);
+            assertThat(new InnodbBufferPoolSize(ConnectionSpec.of(server.jdbcUrl()), connection).currentBytes())
+                    .isEqualTo(original);
         }
     }
 
@@ -98,8 +99,8 @@ class EmbeddedServersTest {
             SharedBuffersControl control = new SharedBuffersControl(server);
             List<Long> counted = new java.util.ArrayList<>();
 
-            assertThatThrownBy(() -> CacheSweep.run(control, List.of(Layouts.MONOLITH), List.of(16L << 20, 48L << 20),
-                    (layout, cacheBytes, on) -> {
+            assertThatThrownBy(() -> CacheSweep.run(control, List.of(16L << 20, 48L << 20),
+                    (cacheBytes, on) -> {
                         counted.add(count(on, sql));
                         if (cacheBytes == 48L << 20) {
                             throw new SQLException("the measurement failed");

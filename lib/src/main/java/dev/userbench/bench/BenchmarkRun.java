@@ -137,14 +137,13 @@ public final class BenchmarkRun {
             enter("reading the environment");
             collected.environment = Environment.capture(session.connection(),
                     options.withUsers(plan.userCounts().get(0)), startedAt, plan.described());
-            collected.heap = MemoryMeasurements.heap(generator);
             List<Workload> workloads = plan.create();
             for (long users : plan.userCounts()) {
                 List<String> emails = LoginSample.emails(generator, users, options.logins(), options.seed());
                 BenchContext context = new BenchContext(session, generator, users, options.batchSize(),
                         emails, progress);
                 if (plan.study()) {
-                    studyInserts(context, arms, collected);
+                    studyInserts(context, arms, distinct, collected);
                 } else {
                     enter("seeding " + users + " users");
                     seed(context, distinct.values());
@@ -156,9 +155,19 @@ public final class BenchmarkRun {
                 List<FootprintEntry> storage = MemoryMeasurements.storage(context, dialect, layoutsOf(distinct));
                 storage.forEach(entry -> collected.footprint.add(MemoryMeasurements.StorageEntry.of(entry, users)));
                 if (plan.study()) {
-                    studyLogins(context, dialect, arms, distinct, storage, collected);
+                    studyLogins(context, dialect, arms, distinct, collected);
                 }
-                workloads(context, workloads, arms, distinct, users, collected);
+                boolean seeded = workloads(context, dialect, workloads, arms, distinct, users, collected);
+                if (collected.heap == null) {
+                    // after the timed work, so a fault is named by the benchmark it hit; the seeded users are all
+                    // still there after a writing workload (which edits or adds, never deletes)
+                    enter("measuring the heap of fetched rows");
+                    collected.heap = MemoryMeasurements.heap(context, distinct.values());
+                }
+                if (!options.cacheFractions().isEmpty()) {
+                    enter("the cache sweep");
+                    collected.sweep = sweep(context, dialect, arms, distinct, storage, workloads, seeded, collected);
+                }
             }
             return collected.result(RunResult.COMPLETE, null, options.analysis());
         } catch (SQLException | RuntimeException e) {
@@ -174,40 +183,48 @@ public final class BenchmarkRun {
     }
 
     /** The study's inserts, its way and batched; the last batched insert leaves the users the logins read. */
-    private void studyInserts(BenchContext context, List<Harness.Arm> arms, Collected collected) throws SQLException {
+    private void studyInserts(BenchContext context, List<Harness.Arm> arms, Map<String, LayoutSql> distinct,
+                              Collected collected) throws SQLException {
         measuring();
         for (Benchmark insert : INSERTS) {
             collected.add(harness.measure(insert, arms, context));
         }
+        enter("settling the seeded tables");
+        for (LayoutSql sql : distinct.values()) {
+            Seeder.settle(context.connection(), sql);
+        }
     }
 
-    /** The study's logins, the pages they touch, and the cache sweep when one was asked for. */
+    /** The study's logins and the pages they touch. */
     private void studyLogins(BenchContext context, Dialect dialect, List<Harness.Arm> arms,
-                             Map<String, LayoutSql> distinct, List<FootprintEntry> storage, Collected collected)
-            throws SQLException {
+                             Map<String, LayoutSql> distinct, Collected collected) throws SQLException {
         measuring();
         for (Benchmark login : LOGINS) {
             collected.add(harness.measure(login, arms, context));
         }
         enter("counting the pages logins touch");
-        collected.workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(), LOGINS, null));
-        if (!options.cacheFractions().isEmpty()) {
-            enter("the cache sweep");
-            collected.sweep = sweep(context, dialect, arms, distinct, storage, collected);
+        for (Benchmark login : LOGINS) {
+            collected.workingSet.addAll(MemoryMeasurements.workingSet(context, dialect, login, distinct.values(), null));
         }
     }
 
-    /** The plan's workloads on the seeded users, re-seeding after a writing one, with a consistency check after it. */
-    private void workloads(BenchContext context, List<Workload> workloads, List<Harness.Arm> arms,
-                           Map<String, LayoutSql> distinct, long users, Collected collected) throws SQLException {
+    /**
+     * The plan's workloads on the seeded users, re-seeding after a writing one, each followed by the pages it touches
+     * and, after a writing one, a consistency check. Returns whether the tables still hold the seeded users untouched.
+     */
+    private boolean workloads(BenchContext context, Dialect dialect, List<Workload> workloads, List<Harness.Arm> arms,
+                              Map<String, LayoutSql> distinct, long users, Collected collected) throws SQLException {
         boolean seeded = true;
         for (Workload workload : workloads) {
             if (!workload.mutates() && !seeded) {
                 enter("seeding " + users + " users again for " + workload.operation());
                 seed(context, distinct.values());
+                seeded = true;
             }
             measuring();
             collected.add(harness.measure(workload, arms, context));
+            enter("counting the pages " + workload.operation() + " touches");
+            collected.workingSet.addAll(MemoryMeasurements.workingSet(context, dialect, workload, distinct.values(), null));
             if (workload.mutates()) {
                 seeded = false;
                 enter("data check after " + workload.operation());
@@ -218,39 +235,30 @@ public final class BenchmarkRun {
                 collected.workloadChecks.add(RunResult.WorkloadCheck.of(workload.operation(), users, layouts));
             }
         }
+        return seeded;
     }
 
     /**
-     * Login (login columns only) under each cache size asked for, as fractions of the baseline's storage:
-     * where the split's smaller hot table still fits and the monolith does not, the layouts part ways.
-     * The engine's setting is restored afterwards, even when a step fails.
+     * The run's benchmarks again under each cache size asked for, as fractions of the baseline's storage (the
+     * study's projected login when the study ran, then the plan's workloads): where the split's smaller hot table
+     * still fits and the monolith does not, the layouts part ways. One memory path does it
+     * ({@link MemoryMeasurements#sweep}); the engine's setting is restored afterwards, even when a step fails.
      */
     private MemoryMeasurements.Sweep sweep(BenchContext context, Dialect dialect, List<Harness.Arm> arms,
                                            Map<String, LayoutSql> distinct, List<FootprintEntry> footprint,
-                                           Collected collected) throws SQLException {
-        List<Long> sizes = MemoryMeasurements.sweepSizes(footprint, arms.get(0).sql().layout().name(),
-                options.cacheFractions());
+                                           List<Workload> workloads, boolean seeded, Collected collected)
+            throws SQLException {
+        // a fresh connection is a fresh SQLite cache_size: the sweep's trials stay on the session's connection
         Harness warm = new Harness(options.withCold(false).harness());
-        Benchmark login = LoginBenchmark.projected();
-        try (var control = MemoryMeasurements.cacheControl(context, dialect, server)) {
-            long original = control.currentBytes();
-            List<Long> applied = new ArrayList<>();
-            for (long size : sizes) {
-                long bytes = control.apply(size);
-                if (control.restartsServer()) {
-                    context.session().reopen();
-                }
-                applied.add(bytes);
-                collected.add(warm.measure(login, arms, context).withCacheBytes(bytes));
-                collected.workingSet.addAll(MemoryMeasurements.loginWorkingSet(context, dialect, distinct.values(),
-                        List.of(login), bytes));
-            }
-            return new MemoryMeasurements.Sweep(control.setting(), control.adjustable(), original, applied);
-        } finally {
-            if (server != null && dialect.engine() == dev.userbench.schema.Engine.POSTGRESQL) {
-                context.session().reopen();
-            }
+        List<Benchmark> benchmarks = new ArrayList<>();
+        if (plan.study()) {
+            benchmarks.add(LoginBenchmark.projected());
         }
+        benchmarks.addAll(workloads);
+        return MemoryMeasurements.sweep(context, dialect, server, warm, arms, distinct.values(), footprint,
+                options.cacheFractions(), benchmarks, seeded,
+                () -> seed(context, distinct.values()),
+                new MemoryMeasurements.Sink(collected::add, collected.workingSet));
     }
 
     private static List<Layout> layoutsOf(Map<String, LayoutSql> distinct) {
@@ -282,6 +290,7 @@ public final class BenchmarkRun {
             Seeder.recreate(context.connection(), sql);
             new Seeder(context.batchSize()).load(context.connection(), sql, context.generator(), context.users(),
                     context.progress());
+            Seeder.settle(context.connection(), sql);
         }
     }
 

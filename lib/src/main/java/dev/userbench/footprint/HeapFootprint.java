@@ -4,12 +4,20 @@ import dev.userbench.model.User;
 import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 
+import dev.userbench.schema.LayoutSql;
+
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -68,6 +76,58 @@ public final class HeapFootprint {
             }
         }
         return new Size(estimate(object, new IdentityHashMap<>()), ESTIMATE);
+    }
+
+    /**
+     * Bytes per row retained by the rows a query fetched: {@code select} is run once per key (bound as its only
+     * parameter, as {@code keyField}), every column read back with the dialect's Java types into one
+     * {@code Object[]} per row, as a row mapper holds them, and JOL measures the graph of all the rows at once
+     * (objects the rows share, such as enum constants, count once), divided by the rows. Keys with no row are
+     * skipped; at least one must have one.
+     */
+    public static Size perFetchedRow(Connection connection, LayoutSql sql, LayoutSql.Select select,
+                                     dev.userbench.model.Field keyField, List<?> keys) throws SQLException {
+        List<dev.userbench.model.Field> fields = select.fields();
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
+            for (Object key : keys) {
+                sql.dialect().bind(statement, 1, keyField, key);
+                try (ResultSet result = statement.executeQuery()) {
+                    if (result.next()) {
+                        Object[] row = new Object[fields.size()];
+                        for (int i = 0; i < row.length; i++) {
+                            row[i] = sql.dialect().read(result, i + 1, fields.get(i));
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        connection.commit();
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("no sampled key found a row in " + sql.layout().name()
+                    + ": the tables do not hold the seeded users");
+        }
+        Object[] roots = rows.toArray();
+        Size size = retainedBytesOfAll(roots);
+        return new Size(size.bytes() / rows.size(), size.method());
+    }
+
+    /** Bytes the graphs of {@code roots} retain together, each shared object counted once. */
+    static Size retainedBytesOfAll(Object[] roots) {
+        if (jolReady()) {
+            try {
+                return new Size(GraphLayout.parseInstance(roots).totalSize(), JOL);
+            } catch (RuntimeException | LinkageError e) {
+                jolWorks = false;
+            }
+        }
+        Map<Object, Boolean> seen = new IdentityHashMap<>();
+        long bytes = 0;
+        for (Object root : roots) {
+            bytes += estimate(root, seen);
+        }
+        return new Size(bytes, ESTIMATE);
     }
 
     /** A user with its own strings and uid, as a fresh fetch from the database would build it. */

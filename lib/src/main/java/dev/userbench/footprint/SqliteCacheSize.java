@@ -6,9 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * SQLite's page cache of one connection: {@code PRAGMA cache_size = -KiB}. The setting belongs to the
- * connection, so measurements must run on {@link #connection()}. A smaller setting takes effect at once
- * (SQLite trims the cache on its next use).
+ * SQLite's page cache of one connection, set in whole pages ({@code PRAGMA cache_size = N}), so that the size in
+ * effect is exactly pages times {@code page_size} and reads back as set (a size in KiB would be divided by the
+ * page size plus SQLite's per-page overhead). At least one page. The setting belongs to the connection, so
+ * measurements must run on {@link #connection()}. A smaller setting takes effect at once (SQLite trims the cache
+ * on its next use).
  */
 public final class SqliteCacheSize implements CacheControl {
 
@@ -39,9 +41,9 @@ public final class SqliteCacheSize implements CacheControl {
 
     @Override
     public long apply(long bytes) throws SQLException {
-        long kib = Math.max(1, bytes / 1024);
+        long pages = Math.max(1, bytes / pragma("PRAGMA page_size"));
         try (Statement statement = connection.createStatement()) {
-            statement.execute("PRAGMA cache_size = -" + kib);
+            statement.execute("PRAGMA cache_size = " + pages);
         }
         return currentBytes();
     }

@@ -15,7 +15,8 @@ import java.sql.Connection;
  *     {@code Innodb_buffer_pool_read_requests} / {@code Innodb_buffer_pool_reads}; any other activity on
  *     the server during the workload is counted too.</li>
  * <li>SQLite ({@link SqliteReadCallsProbe}): SQLite has no cache-miss counter reachable from sqlite-jdbc,
- *     so the figure is the read system calls this process made ({@code /proc/self/io syscr}, Linux only):
+ *     so the figure is the read system calls of the measuring thread ({@code /proc/thread-self/io syscr},
+ *     Linux only; the work must run on the calling thread):
  *     without mmap every page SQLite's cache misses is one {@code read}. Hits are not known.</li>
  * </ul>
  */

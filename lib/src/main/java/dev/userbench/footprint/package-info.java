@@ -10,11 +10,13 @@
  *     {@code layout, workload, pages_hit, pages_read}, per operation);
  *     {@link dev.userbench.footprint.PostgresExplainBuffers} is the exact per-statement alternative.</li>
  * <li>{@link dev.userbench.footprint.CacheSweep} with a {@link dev.userbench.footprint.CacheControl} — a
- *     measurement per layout at each cache size, the original size restored even on failure; each point
- *     carries {@code cache_bytes}.</li>
- * <li>{@link dev.userbench.footprint.HeapFootprint} — heap one fetched row retains (JOL), monolith
- *     {@code User} vs {@link dev.userbench.footprint.AuthRow}.</li>
- * <li>{@link dev.userbench.footprint.FootprintBenchmark} — all of it at a given size, as a rerunnable main.</li>
+ *     measurement at each distinct cache size the engine reads back (others reported skipped, a fixed cache
+ *     measured at none), the original size restored even on failure, InnoDB's through a connection of its own;
+ *     each point carries {@code cache_bytes}.</li>
+ * <li>{@link dev.userbench.footprint.HeapFootprint} — heap per row of rows a query fetched (JOL over a
+ *     sample), and one {@code User} vs {@link dev.userbench.footprint.AuthRow}.</li>
+ * <li>{@link dev.userbench.footprint.FootprintBenchmark} — a run with the memory options, as a rerunnable main.
+ *     The run itself ({@code bench.MemoryMeasurements}) is the one memory path.</li>
  * </ul>
  */
 package dev.userbench.footprint;

@@ -253,27 +253,45 @@ public final class CheckTables {
     }
 
     /**
-     * The pages each login touched, per layout and query, outside the timed trials (no cache sweep entries); the
-     * counter they come from is in the caption ({@link Findings#workingSetCaveat} says what it means).
+     * The pages each benchmark and workload touched per call, per layout, counted in an untimed pass right after its
+     * timed trials (no cache sweep entries); the counter they come from is in the caption
+     * ({@link Findings#workingSetCaveat} says what it means). {@code pages_touched} is hits plus reads.
      */
     public static Table workingSet(List<MemoryMeasurements.WorkingSetEntry> workingSet) {
         String counter = workingSet.isEmpty() ? "" : " — " + workingSet.get(0).counter();
-        Table table = Table.create("Pages touched per login (outside the timed trials)" + counter,
-                StringColumn.create("workload"), StringColumn.create("layout"), LongColumn.create("operations"),
-                DoubleColumn.create("pages_hit"), DoubleColumn.create("pages_read"));
+        Table table = Table.create("Pages touched per call (an untimed pass after the timed trials)" + counter,
+                StringColumn.create("workload"), StringColumn.create("layout"), LongColumn.create("ops"),
+                DoubleColumn.create("pages_hit"), DoubleColumn.create("pages_read"), DoubleColumn.create("pages_touched"));
         for (MemoryMeasurements.WorkingSetEntry e : workingSet) {
             if (e.cacheBytes() != null) {
                 continue;
             }
             table.stringColumn("workload").append(e.workload());
             table.stringColumn("layout").append(e.layout());
-            table.longColumn("operations").append(e.operations());
+            table.longColumn("ops").append(e.ops());
             if (e.pagesHit() == null) {
                 table.doubleColumn("pages_hit").appendMissing();
             } else {
                 table.doubleColumn("pages_hit").append(e.pagesHit());
             }
             table.doubleColumn("pages_read").append(e.pagesRead());
+            table.doubleColumn("pages_touched").append(e.pagesTouched());
+        }
+        return table;
+    }
+
+    /** The JVM heap per fetched row, by layout and query, measured on rows the query fetched. */
+    public static Table heapPerQuery(MemoryMeasurements.Heap heap) {
+        Table table = Table.create("JVM heap per fetched row (" + (heap == null ? "not measured" : heap.method()) + ")",
+                StringColumn.create("layout"), StringColumn.create("query"), LongColumn.create("rows"),
+                LongColumn.create("bytes_per_row"));
+        if (heap != null) {
+            for (MemoryMeasurements.HeapEntry e : heap.rows()) {
+                table.stringColumn("layout").append(e.layout());
+                table.stringColumn("query").append(e.query());
+                table.longColumn("rows").append(e.rows());
+                table.longColumn("bytes_per_row").append(e.bytesPerRow());
+            }
         }
         return table;
     }
@@ -289,50 +307,83 @@ public final class CheckTables {
     }
 
     /**
-     * The cache sweep in long form, one row per (layout, cache size): the login's throughput and median call over
-     * the trials, and the pages it read per call in a separate counted pass.
+     * The cache sweep in long form, one row per (operation, layout, cache size) measured: calls per second and median
+     * call over the trials, and the pages read per call in the counted pass at that size. {@code series} names the
+     * line of a chart: the layout, prefixed by the operation when more than one was swept.
      */
     public static Table cacheSweep(RunResult result) {
-        Table table = Table.create("Login (login columns only) per engine cache size", StringColumn.create("layout"),
-                LongColumn.create("cache_bytes"), DoubleColumn.create("cache_mib"),
-                DoubleColumn.create("cache_vs_first_layout"), DoubleColumn.create("logins_per_s"),
-                DoubleColumn.create("p50_us"), DoubleColumn.create("pages_read_per_login"));
-        List<LayoutStorage> storage = layoutStorage(result.footprint());
-        long first = storage.isEmpty() ? 0 : storage.get(0).bytes();
-        for (SweepPoint point : sweepPoints(result)) {
+        Table table = Table.create("Calls per engine cache size", StringColumn.create("operation"),
+                StringColumn.create("layout"), StringColumn.create("series"), LongColumn.create("cache_bytes"),
+                DoubleColumn.create("cache_mib"), DoubleColumn.create("cache_vs_first_layout"),
+                DoubleColumn.create("calls_per_s"), DoubleColumn.create("p50_us"),
+                DoubleColumn.create("pages_read_per_call"));
+        long first = dataBytes(result);
+        List<SweepPoint> points = sweepPoints(result);
+        long operations = points.stream().map(SweepPoint::operation).distinct().count();
+        for (SweepPoint point : points) {
+            table.stringColumn("operation").append(point.operation());
             table.stringColumn("layout").append(point.layout());
+            table.stringColumn("series").append(operations == 1 ? point.layout() : point.operation() + " · " + point.layout());
             table.longColumn("cache_bytes").append(point.cacheBytes());
             table.doubleColumn("cache_mib").append(point.cacheBytes() / (1024.0 * 1024.0));
             table.doubleColumn("cache_vs_first_layout").append(first == 0 ? Double.NaN : (double) point.cacheBytes() / first);
-            table.doubleColumn("logins_per_s").append(point.loginsPerS());
+            table.doubleColumn("calls_per_s").append(point.callsPerS());
             table.doubleColumn("p50_us").append(point.p50Us());
-            if (point.pagesReadPerLogin() == null) {
-                table.doubleColumn("pages_read_per_login").appendMissing();
+            if (point.pagesReadPerCall() == null) {
+                table.doubleColumn("pages_read_per_call").appendMissing();
             } else {
-                table.doubleColumn("pages_read_per_login").append(point.pagesReadPerLogin());
+                table.doubleColumn("pages_read_per_call").append(point.pagesReadPerCall());
             }
         }
         return table;
     }
 
-    /** What {@link #cacheSweep} shows, typed: layout by layout, cache size ascending. */
+    /** The storage the sweep's fractions apply to: the sweep's own record, else the first layout's storage. */
+    static long dataBytes(RunResult result) {
+        if (result.cacheSweep() != null && result.cacheSweep().dataBytes() != null) {
+            return result.cacheSweep().dataBytes();
+        }
+        List<LayoutStorage> storage = layoutStorage(result.footprint());
+        return storage.isEmpty() ? 0 : storage.get(0).bytes();
+    }
+
+    /** What {@link #cacheSweep} shows, typed: operation by operation, layout by layout, cache size ascending. */
     public static List<SweepPoint> sweepPoints(RunResult result) {
         List<Measurement> swept = new ArrayList<>(result.measurements().stream().filter(m -> m.cacheBytes() != null).toList());
         swept.sort(java.util.Comparator.comparing(Measurement::cacheBytes));
-        List<String> layouts = swept.stream().map(Measurement::layout).distinct().toList();
         List<SweepPoint> points = new ArrayList<>();
-        for (String layout : layouts) {
-            for (Measurement m : swept) {
-                if (!m.layout().equals(layout)) {
-                    continue;
+        for (String operation : swept.stream().map(CheckTables::sweptOperation).distinct().toList()) {
+            List<String> layouts = swept.stream().filter(m -> sweptOperation(m).equals(operation))
+                    .map(Measurement::layout).distinct().toList();
+            for (String layout : layouts) {
+                for (Measurement m : swept) {
+                    if (m.layout().equals(layout) && sweptOperation(m).equals(operation)) {
+                        points.add(new SweepPoint(operation, layout, m.cacheBytes(), m.opsPerS(), m.p50Us(),
+                                sweptPages(result, m)));
+                    }
                 }
-                Double pages = result.workingSet().stream()
-                        .filter(w -> m.cacheBytes().equals(w.cacheBytes()) && w.layout().equals(layout))
-                        .map(MemoryMeasurements.WorkingSetEntry::pagesRead).findFirst().orElse(null);
-                points.add(new SweepPoint(layout, m.cacheBytes(), m.opsPerS(), m.p50Us(), pages));
             }
         }
         return List.copyOf(points);
+    }
+
+    /** A swept measurement's name as its working-set entries carry it: {@code login/projected}, or a workload's name. */
+    static String sweptOperation(Measurement m) {
+        return sweptOperation(m.operation(), m.variant());
+    }
+
+    static String sweptOperation(String operation, String variant) {
+        return variant.equals(dev.userbench.bench.workload.Workload.SINGLE_VARIANT)
+                || operation.equals(dev.userbench.bench.workload.MixedWorkload.NAME)
+                ? operation : operation + "/" + variant;
+    }
+
+    private static Double sweptPages(RunResult result, Measurement m) {
+        String name = sweptOperation(m);
+        return result.workingSet().stream()
+                .filter(w -> m.cacheBytes().equals(w.cacheBytes()) && w.layout().equals(m.layout())
+                        && w.workload().equals(name))
+                .map(MemoryMeasurements.WorkingSetEntry::pagesRead).findFirst().orElse(null);
     }
 
     /** The row of a layout in a storage table, if present. */

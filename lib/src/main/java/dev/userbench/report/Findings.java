@@ -423,11 +423,12 @@ public final class Findings {
         MemoryMeasurements.WorkingSetEntry any = workingSet.get(0);
         if (any.pagesHit() == null) {
             return "**What the counter counts:** " + any.counter() + ". The engine keeps no count of pages its cache "
-                    + "served, so these are **pages read into the cache (misses)**, not every page a login touches; "
-                    + "the cache sweep below, which shrinks the cache, is what compares the layouts' needs.";
+                    + "served, so these are **pages read into the cache (misses)**, not every page a call touches: "
+                    + "with the whole database in the cache they fall to about zero on every layout, and only a cache "
+                    + "smaller than the data (the sweep below) tells the layouts apart.";
         }
         return "**What the counter counts:** " + any.counter() + ": pages served by the cache (hits) plus pages read "
-                + "into it (misses), per login.";
+                + "into it (misses), per call.";
     }
 
     /** The JVM heap of one fetched row: the whole monolith row against the auth row. */
@@ -439,8 +440,11 @@ public final class Findings {
 
     /**
      * The verdict on "the split reduces the memory footprint of auth-heavy work": the login table's share of the
-     * first layout's storage, pages read per login (counted) and the swept comparisons' verdicts at the smallest and
-     * the largest cache, and where the verdict changes side across the sizes swept.
+     * first layout's storage; then, from the cache sweep, pages read per call (counted) at the smallest and the
+     * largest cache measured, the swept comparisons' verdicts size by size with their intervals, and where the
+     * verdict changes side. It says "not measured here" instead of a conclusion when the cache could not change, when
+     * the engine took none or only one of the sizes asked for, or when even the smallest cache held all the data.
+     * The first swept operation is the one judged (the study's projected login when the study ran).
      */
     public static String memoryVerdict(RunResult result) {
         List<String> sentences = new ArrayList<>();
@@ -453,47 +457,77 @@ public final class Findings {
                     + Prose.mebibytes(storage.get(1).loginTableBytes()) + " against "
                     + Prose.mebibytes(storage.get(0).bytes()) + ").");
         }
-        List<SweepPoint> sweep = CheckTables.sweepPoints(result);
-        if (second == null || sweep.isEmpty()) {
-            sentences.add(result.cacheSweep() != null && !result.cacheSweep().adjustable()
-                    ? "The engine's cache (" + result.cacheSweep().setting() + ") could not be resized here, so no sweep ran."
-                    : "No cache sweep ran, so whether the smaller login table pays off in time was not measured here.");
+        MemoryMeasurements.Sweep swept = result.cacheSweep();
+        long data = CheckTables.dataBytes(result);
+        if (swept != null && (swept.fixed() || !swept.adjustable())) {
+            sentences.add("**Verdict on the memory claim: not measured here:** the cache is fixed at "
+                    + Prose.mebibytes(swept.originalBytes()) + " (" + swept.setting() + ", which this run may not change), "
+                    + "the data is " + Prose.mebibytes(data) + " (" + first + ")"
+                    + (swept.originalBytes() >= data ? ", so all of it fits in the cache and no layout can save reads." : "."));
             return String.join(" ", sentences);
         }
+        if (swept != null && swept.cacheBytes().isEmpty()) {
+            sentences.add("**Verdict on the memory claim: not measured here:** the engine took none of the cache sizes "
+                    + "asked for (" + skippedReasons(swept) + "); the data is " + Prose.mebibytes(data) + " (" + first + ").");
+            return String.join(" ", sentences);
+        }
+        List<SweepPoint> all = CheckTables.sweepPoints(result);
+        if (second == null || all.isEmpty()) {
+            sentences.add("No cache sweep ran, so whether the smaller login table pays off in time was not measured here.");
+            return String.join(" ", sentences);
+        }
+        String operation = all.get(0).operation();
+        List<SweepPoint> sweep = all.stream().filter(p -> p.operation().equals(operation)).toList();
         List<Long> sizes = sweep.stream().map(SweepPoint::cacheBytes).distinct().sorted().toList();
+        if (swept != null && !swept.skipped().isEmpty()) {
+            int asked = swept.skipped().size() + swept.cacheBytes().size();
+            sentences.add("Of the " + Prose.count(asked) + " cache sizes asked for, " + Prose.count(swept.skipped().size())
+                    + (swept.skipped().size() == 1 ? " was" : " were") + " not measured (" + skippedReasons(swept) + ").");
+        }
+        if (sizes.size() < 2) {
+            sentences.add("**Verdict on the memory claim: not measured here:** the engine took only one distinct cache "
+                    + "size, " + Prose.mebibytes(sizes.get(0)) + ", for data of " + Prose.mebibytes(data) + " (" + first
+                    + "): a sweep needs two.");
+            return String.join(" ", sentences);
+        }
         long small = sizes.get(0);
         long large = sizes.get(sizes.size() - 1);
         Double firstSmall = pages(sweep, first, small);
         Double secondSmall = pages(sweep, second, small);
-        sentences.add("At a cache of " + Prose.mebibytes(small) + " (" + Prose.percent((double) small / storage.get(0).bytes())
-                + " of " + first + ") " + second + " read " + pagesText(secondSmall) + " pages per login against "
-                + pagesText(firstSmall) + "; at " + Prose.mebibytes(large) + ", " + pagesText(pages(sweep, second, large))
-                + " against " + pagesText(pages(sweep, first, large)) + " (counted in a separate pass: one count per "
-                + "layout and size, without an interval).");
-        Map<Long, Harness.ComparisonResult> swept = sweptComparisons(result, second);
-        Harness.ComparisonResult atSmall = swept.get(small);
-        Harness.ComparisonResult atLarge = swept.get(large);
-        if (atSmall != null && atLarge != null) {
-            sentences.add("In time, " + second + " against " + first + " at the small cache: "
-                    + ComparisonProse.sentence(atSmall, threshold(result)) + "; at the large one: "
-                    + ComparisonProse.sentence(atLarge, threshold(result)) + ".");
+        sentences.add("For " + operation + ", at a cache of " + Prose.mebibytes(small) + " ("
+                + Prose.percent(data == 0 ? Double.NaN : (double) small / data) + " of " + first + ") " + second + " read "
+                + pagesText(secondSmall) + " pages per call against " + pagesText(firstSmall) + "; at "
+                + Prose.mebibytes(large) + ", " + pagesText(pages(sweep, second, large)) + " against "
+                + pagesText(pages(sweep, first, large)) + " (counted in a separate pass: one count per layout and size, "
+                + "without an interval).");
+        if (small >= data) {
+            sentences.add("**Verdict on the memory claim: not measured here:** the smallest cache the engine took, "
+                    + Prose.mebibytes(small) + ", holds all the data, " + Prose.mebibytes(data) + " (" + first + ").");
+            return String.join(" ", sentences);
         }
-        sentences.add(crossing(swept, first, second));
+        Map<Long, Harness.ComparisonResult> compared = sweptComparisons(result, second, operation);
+        Harness.ComparisonResult atSmall = compared.get(small);
+        sentences.add(crossing(compared, first, second));
         boolean counted = firstSmall != null && secondSmall != null;
         boolean fewerPages = counted && secondSmall < firstSmall;
         boolean faster = atSmall != null && atSmall.verdict() == Verdict.FASTER;
         String timeShown = atSmall == null ? "no comparison in time was made at that size"
-                : "its login was " + (faster ? "faster" : "not shown faster") + " there (" + atSmall.verdict().label() + ")";
+                : "it was " + (faster ? "faster" : "not shown faster") + " there (" + ComparisonProse.brief(atSmall) + ")";
         sentences.add("**Verdict on the memory claim:** " + (!counted
                 ? "not shown here: pages were not counted at the smallest cache, and " + timeShown + "."
                 : fewerPages && faster
-                ? "it holds here: at the smallest cache swept, the split read fewer pages per login (a count) and "
+                ? "it holds here: at the smallest cache swept, the split read fewer pages per call (a count) and "
                 + timeShown + "."
                 : fewerPages
-                ? "the split read fewer pages per login at the smallest cache (a count), but " + timeShown + "."
-                : "not shown here: at the smallest cache the split did not read fewer pages per login, and "
+                ? "the split read fewer pages per call at the smallest cache (a count), but " + timeShown + "."
+                : "not shown here: at the smallest cache the split did not read fewer pages per call, and "
                 + timeShown + "."));
         return String.join(" ", sentences);
+    }
+
+    private static String skippedReasons(MemoryMeasurements.Sweep swept) {
+        return swept.skipped().stream().map(MemoryMeasurements.SkippedSize::reason).distinct()
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     /**
@@ -507,7 +541,7 @@ public final class Findings {
         Statistic statistic = swept.values().iterator().next().statistic();
         List<String> verdicts = new ArrayList<>();
         swept.forEach((size, c) -> verdicts.add(Prose.mebibytes(size) + " " + c.verdict().label() + " ("
-                + ComparisonProse.interval(c) + ")"));
+                + Prose.times(c.ratio()) + ", " + ComparisonProse.interval(c) + ")"));
         String list = "Size by size, " + second + "'s " + ComparisonProse.name(statistic) + " against " + first + "'s: "
                 + String.join(", ", verdicts) + ".";
         Long previousSize = null;
@@ -530,18 +564,20 @@ public final class Findings {
 
     private static Double pages(List<SweepPoint> sweep, String layout, long cacheBytes) {
         return sweep.stream().filter(p -> p.layout().equals(layout) && p.cacheBytes() == cacheBytes)
-                .map(SweepPoint::pagesReadPerLogin).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .map(SweepPoint::pagesReadPerCall).filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static String pagesText(Double pages) {
         return pages == null ? "(not counted)" : String.format(java.util.Locale.ROOT, "%.2f", pages);
     }
 
-    /** The swept comparisons of {@code candidate} on their primary statistic, by cache size ascending. */
-    private static Map<Long, Harness.ComparisonResult> sweptComparisons(RunResult result, String candidate) {
+    /** The swept comparisons of {@code candidate} for one swept operation, on their primary statistic, by cache size. */
+    private static Map<Long, Harness.ComparisonResult> sweptComparisons(RunResult result, String candidate,
+                                                                        String operation) {
         Map<Long, Harness.ComparisonResult> swept = new java.util.TreeMap<>();
         for (Harness.ComparisonResult c : result.comparisons()) {
-            if (c.candidate().equals(candidate) && c.cacheBytes() != null && c.statistic() != Statistic.P99_LATENCY) {
+            if (c.candidate().equals(candidate) && c.cacheBytes() != null && c.statistic() != Statistic.P99_LATENCY
+                    && CheckTables.sweptOperation(c.operation(), c.variant()).equals(operation)) {
                 swept.putIfAbsent(c.cacheBytes(), ComparisonProse.checked(c));
             }
         }

@@ -102,7 +102,7 @@ public final class RunCharts {
                 .yTitle("MiB");
     }
 
-    /** Grouped bars: pages each login read (or touched, where the engine counts hits) per layout and query. */
+    /** Grouped bars: pages each call read (or touched, where the engine counts hits) per layout and benchmark or workload. */
     public static Chart pagesPerLogin(List<MemoryMeasurements.WorkingSetEntry> workingSet) {
         Table table = Table.create("pages", StringColumn.create("workload"), StringColumn.create("layout"),
                 DoubleColumn.create("pages"));
@@ -112,29 +112,29 @@ public final class RunCharts {
                 hits |= e.pagesHit() != null;
                 table.stringColumn("workload").append(e.workload());
                 table.stringColumn("layout").append(e.layout());
-                table.doubleColumn("pages").append(e.pagesRead() + (e.pagesHit() == null ? 0 : e.pagesHit()));
+                table.doubleColumn("pages").append(e.pagesTouched());
             }
         }
         return Chart.groupedBars(table, "workload", "layout", "pages")
-                .title(hits ? "Pages touched per login (cache hits + reads)" : "Pages read per login (cache misses; no hit count)")
-                .xTitle("login query")
-                .yTitle(hits ? "pages per login" : "pages read per login");
+                .title(hits ? "Pages touched per call (cache hits + reads)" : "Pages read per call (cache misses; no hit count)")
+                .xTitle("benchmark or workload")
+                .yTitle(hits ? "pages per call" : "pages read per call");
     }
 
-    /** Lines: login throughput against the engine's cache size, one line per layout. */
+    /** Lines: throughput against the engine's cache size, one line per layout (and operation, when several were swept). */
     public static Chart cacheSweepThroughput(RunResult result) {
-        return Chart.lines(CheckTables.cacheSweep(result), "cache_mib", "logins_per_s", "layout").logX()
-                .title("Login throughput vs engine cache size")
+        return Chart.lines(CheckTables.cacheSweep(result), "cache_mib", "calls_per_s", "series").logX()
+                .title("Throughput vs engine cache size")
                 .xTitle("engine cache (MiB, log scale)")
-                .yTitle("logins per second (one client)");
+                .yTitle("calls per second");
     }
 
-    /** Lines: pages each login read against the engine's cache size, one line per layout. */
+    /** Lines: pages each call read against the engine's cache size, one line per layout (and operation). */
     public static Chart cacheSweepPages(RunResult result) {
-        return Chart.lines(CheckTables.cacheSweep(result), "cache_mib", "pages_read_per_login", "layout").logX()
-                .title("Pages read per login vs engine cache size")
+        return Chart.lines(CheckTables.cacheSweep(result), "cache_mib", "pages_read_per_call", "series").logX()
+                .title("Pages read per call vs engine cache size")
                 .xTitle("engine cache (MiB, log scale)")
-                .yTitle("pages read into the cache per login");
+                .yTitle("pages read into the cache per call");
     }
 
     private static String firstCandidate(RunResult result) {

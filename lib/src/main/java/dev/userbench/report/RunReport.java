@@ -4,6 +4,8 @@ import dev.userbench.bench.Environment;
 import dev.userbench.bench.Measurement;
 import dev.userbench.bench.RunResult;
 
+import tech.tablesaw.api.Table;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -56,6 +58,7 @@ public final class RunReport {
                     .chart(RunCharts.ratioIntervals(result))
                     .table(ResultTables.comparisons(result));
         }
+        page = memory(page, result);
         if (!result.measurements().isEmpty()) {
             page = page.heading("Time per operation and latency").chart(RunCharts.timePerCall(result.measurements()));
             for (String operation : result.measurements().stream().map(Measurement::operation).distinct().toList()) {
@@ -72,6 +75,35 @@ public final class RunReport {
         double highest = result.comparisons().stream().mapToDouble(c -> c.confidence()).max().orElse(Double.NaN);
         return "**How verdicts are decided.** " + VerdictRule.stated(Findings.threshold(result), Findings.alpha(result),
                 result.comparisons().size(), lowest, highest);
+    }
+
+    /** The memory half: storage, pages per call of every benchmark and workload, heap of fetched rows, the sweep. */
+    private static HtmlPage memory(HtmlPage page, RunResult result) {
+        if (result.footprint().isEmpty() && result.workingSet().isEmpty()) {
+            return page;
+        }
+        page = page.heading("Memory");
+        if (!result.footprint().isEmpty()) {
+            page = page.raw(paragraph(Findings.footprint(result.footprint())));
+        }
+        if (!result.workingSet().isEmpty()) {
+            page = page.raw(paragraph(Findings.workingSetCaveat(result.workingSet())))
+                    .table(CheckTables.workingSet(result.workingSet()));
+        }
+        if (result.heap() != null) {
+            page = page.raw(paragraph(Findings.heap(result.heap())));
+            if (!result.heap().rows().isEmpty()) {
+                page = page.table(CheckTables.heapPerQuery(result.heap()));
+            }
+        }
+        if (result.cacheSweep() != null) {
+            Table sweep = CheckTables.cacheSweep(result);
+            if (sweep.rowCount() > 0) {
+                page = page.chart(RunCharts.cacheSweepThroughput(result)).chart(RunCharts.cacheSweepPages(result))
+                        .table(sweep);
+            }
+        }
+        return page.raw(paragraph(Findings.memoryVerdict(result)));
     }
 
     /** Writes report.html into {@code directory} and returns its path. */

@@ -1,6 +1,6 @@
 package dev.userbench.footprint;
 
-import dev.userbench.schema.Layouts;
+import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -15,20 +15,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Tag("engine")
 class CacheSweepTest {
 
+    private static final long PAGE = 4096;
+
     @Test
-    void everyLayoutIsMeasuredAtEverySqliteCacheSizeWhichIsThenRestored() throws Exception {
+    void eachDistinctSqliteCacheSizeIsMeasuredOnceAtTheSizeReadBackAndTheOriginalIsRestored() throws Exception {
         try (Connection connection = TestEngine.SQLITE.connection().open()) {
-            SqliteCacheSize control = new SqliteCacheSize(connection);
-            long original = control.currentBytes();
+            long original = new SqliteCacheSize(connection).currentBytes();
 
-            List<CacheSweep.Point<Long>> points = CacheSweep.run(control, List.of(Layouts.MONOLITH, Layouts.FRAGMENTED),
-                    List.of(256L * 1024, 1024L * 1024), (layout, cacheBytes, on) -> new SqliteCacheSize(on).currentBytes());
+            // 10 and 20 pages, then 20.5 pages, which SQLite's whole pages round onto 20 again
+            CacheSweep.Result<Long> result = CacheSweep.run(new SqliteCacheSize(connection),
+                    List.of(10 * PAGE, 20 * PAGE, 20 * PAGE + PAGE / 2),
+                    (cacheBytes, on) -> new SqliteCacheSize(on).currentBytes());
 
-            assertThat(points).extracting(CacheSweep.Point::layout)
-                    .containsExactly("monolith", "fragmented", "monolith", "fragmented");
-            assertThat(points).allSatisfy(p -> assertThat(p.result()).isEqualTo(p.cacheBytes()));
-            assertThat(points).extracting(CacheSweep.Point::cacheBytes).containsExactly(
-                    256L * 1024, 256L * 1024, 1024L * 1024, 1024L * 1024);
+            assertThat(result.status()).isEqualTo(CacheSweep.SWEPT);
+            assertThat(result.points()).extracting(CacheSweep.Point::cacheBytes).containsExactly(10 * PAGE, 20 * PAGE);
+            assertThat(result.points()).allSatisfy(p -> assertThat(p.result()).isEqualTo(p.cacheBytes()));
+            assertThat(result.skipped()).singleElement().satisfies(s -> {
+                assertThat(s.requestedBytes()).isEqualTo(20 * PAGE + PAGE / 2);
+                assertThat(s.cacheBytes()).isEqualTo(20 * PAGE);
+                assertThat(s.reason()).contains("already measured");
+            });
             assertThat(new SqliteCacheSize(connection).currentBytes()).isEqualTo(original);
         }
     }
@@ -38,8 +44,8 @@ class CacheSweepTest {
         try (Connection connection = TestEngine.SQLITE.connection().open()) {
             long original = new SqliteCacheSize(connection).currentBytes();
 
-            assertThatThrownBy(() -> CacheSweep.run(new SqliteCacheSize(connection), List.of(Layouts.MONOLITH),
-                    List.of(128L * 1024), (layout, cacheBytes, on) -> {
+            assertThatThrownBy(() -> CacheSweep.run(new SqliteCacheSize(connection), List.of(32 * PAGE),
+                    (cacheBytes, on) -> {
                         throw new SQLException("the measurement failed");
                     })).hasMessage("the measurement failed");
 
@@ -48,19 +54,24 @@ class CacheSweepTest {
     }
 
     @Test
-    void onAPostgresqlServerNotStartedByTheToolSharedBuffersIsReportedAsFixed() throws Exception {
-        try (Connection connection = TestEngine.POSTGRESQL.connection().open()) {
-            CacheControl control = CacheControl.forConnection(connection, TestEngine.POSTGRESQL.connection().dialect());
+    void aPostgresqlServerNotStartedByTheToolHasAFixedCacheAndNothingIsMeasuredUnderIt() throws Exception {
+        ConnectionSpec spec = TestEngine.POSTGRESQL.connection();
+        try (Connection connection = spec.open()) {
+            CacheControl control = CacheControl.forSession(spec, connection);
             long fixed = control.currentBytes();
 
-            List<CacheSweep.Point<String>> points = CacheSweep.run(control, List.of(Layouts.MONOLITH),
-                    List.of(1L << 20, 1L << 30), (layout, cacheBytes, on) -> layout.name());
+            CacheSweep.Result<String> result = CacheSweep.run(control, List.of(1L << 20, 1L << 30),
+                    (cacheBytes, on) -> {
+                        throw new AssertionError("nothing is measured under a fixed cache");
+                    });
 
             assertThat(fixed).isPositive();
-            assertThat(points).allSatisfy(p -> {
-                assertThat(p.adjustable()).isFalse();
-                assertThat(p.cacheBytes()).isEqualTo(fixed);
-                assertThat(p.setting()).isEqualTo("shared_buffers");
+            assertThat(result.status()).isEqualTo(CacheSweep.FIXED);
+            assertThat(result.setting()).isEqualTo("shared_buffers");
+            assertThat(result.points()).isEmpty();
+            assertThat(result.skipped()).hasSize(2).allSatisfy(s -> {
+                assertThat(s.cacheBytes()).isEqualTo(fixed);
+                assertThat(s.reason()).contains("fixed");
             });
         }
     }

@@ -7,9 +7,15 @@ import dev.userbench.schema.Layouts;
 import dev.userbench.testing.TestEngine;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -52,7 +58,7 @@ class WorkingSetOnEnginesTest {
             WorkingSetProbe probe = WorkingSetProbe.forEngine(seeded.spec.dialect().engine());
 
             WorkingSet lookups = probe.measure(connection, MONOLITH, "login/projected", LOOKUPS,
-                    () -> FootprintBenchmark.logins(connection, seeded.spec.dialect(), sql.loginProjected(), emails));
+                    () -> logins(connection, sql, emails));
             WorkingSet scan = probe.measure(connection, MONOLITH, "scan", 1, () -> scan(connection));
 
             if (engine == TestEngine.MARIADB) {
@@ -67,6 +73,60 @@ class WorkingSetOnEnginesTest {
             assertThat(scan.pagesTouchedPerOperation()).as("pages of a full scan vs %d table pages", tablePages)
                     .isBetween(tablePages * 0.8, tablePages * 1.5 + 16);
         }
+    }
+
+    @Test
+    void sqlitesCounterCountsTheMeasuringThreadOnlyNotAnotherThreadReadingAFile() throws Exception {
+        Assumptions.assumeTrue(SqliteReadCallsProbe.available(), "Linux only");
+        Path file = Files.createTempFile("userbench-other-thread", ".bin");
+        try (Connection connection = TestEngine.SQLITE.connection().open()) {
+            Files.write(file, new byte[64 * 1024]);
+            WorkingSet idle = new SqliteReadCallsProbe().measure(connection, MONOLITH, "another thread reads", 1, () -> {
+                Thread reader = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < 200; i++) {
+                            try (InputStream in = Files.newInputStream(file)) {
+                                while (in.read(new byte[512]) > 0) {
+                                    // 128 read calls per pass
+                                }
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+                reader.start();
+                reader.join();
+            });
+            WorkingSet own = new SqliteReadCallsProbe().measure(connection, MONOLITH, "this thread reads", 1, () -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    while (in.read(new byte[512]) > 0) {
+                        // 128 read calls
+                    }
+                }
+            });
+
+            assertThat(idle.pagesRead()).as("reads of another thread").isLessThan(5);
+            assertThat(own.pagesRead()).as("reads of the measuring thread").isGreaterThanOrEqualTo(128);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Logs in as each email, reading the login columns, then commits. */
+    private static void logins(Connection connection, LayoutSql sql, List<String> emails) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql.loginProjected().sql())) {
+            for (String email : emails) {
+                statement.setString(1, email);
+                try (ResultSet row = statement.executeQuery()) {
+                    assertThat(row.next()).isTrue();
+                    for (int i = 1; i <= sql.loginProjected().fields().size(); i++) {
+                        row.getObject(i);
+                    }
+                }
+            }
+        }
+        connection.commit();
     }
 
     private static void scan(Connection connection) throws SQLException {

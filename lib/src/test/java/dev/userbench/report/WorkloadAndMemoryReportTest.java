@@ -26,6 +26,13 @@ class WorkloadAndMemoryReportTest {
                 0.99, 0.001, 0.01, Verdict.fromLabel(verdict), 6, 2, 2, "zipfian", 2_000, cacheBytes);
     }
 
+    /** The study's projected login at a cache size of a sweep. */
+    private static Harness.ComparisonResult sweptComparison(double ratio, double low, double high, String verdict,
+                                                            long cacheBytes) {
+        return new Harness.ComparisonResult("login", "projected", "monolith", "fragmented", Statistic.MEDIAN_LATENCY,
+                ratio, low, high, 0.99, 0.001, 0.01, Verdict.fromLabel(verdict), 6, 2, 1, "sample", 10_000, cacheBytes);
+    }
+
     private static Measurement swept(String layout, double opsPerS, long cacheBytes) {
         return new Measurement(layout, "login", "projected", 3, 600, 600 / opsPerS, List.of(1.0, 1.0, 1.0), 10, 10,
                 12, 13, 15, 20, 30, 2, opsPerS, 600, "call", 1, 1, "sample", 10_000, null, cacheBytes);
@@ -46,9 +53,9 @@ class WorkloadAndMemoryReportTest {
         List<Measurement> measurements = List.of(swept("monolith", 1_000, MIB), swept("fragmented", 2_000, MIB),
                 swept("monolith", 5_000, 5 * MIB), swept("fragmented", 4_000, 5 * MIB));
         List<Harness.ComparisonResult> comparisons = List.of(
-                comparison("login", "fragmented", 0.5, 0.4, 0.6, "faster", MIB),
-                comparison("login", "fragmented", 1.2, 1.1, 1.3, "slower", 5 * MIB));
-        String counter = "read syscalls of this process (/proc/self/io syscr; SQLite cache misses)";
+                sweptComparison(0.5, 0.4, 0.6, "faster", MIB),
+                sweptComparison(1.2, 1.1, 1.3, "slower", 5 * MIB));
+        String counter = "read syscalls of the measuring thread (/proc/thread-self/io syscr; SQLite cache misses)";
         List<MemoryMeasurements.WorkingSetEntry> workingSet = List.of(
                 new MemoryMeasurements.WorkingSetEntry("monolith", "login/projected", 10_000, null, 100, null, 0.01, counter),
                 new MemoryMeasurements.WorkingSetEntry("fragmented", "login/projected", 10_000, null, 100, null, 0.02, counter),
@@ -120,15 +127,14 @@ class WorkloadAndMemoryReportTest {
         Table sweep = CheckTables.cacheSweep(run);
         assertThat(sweep.rowCount()).isEqualTo(4);
         assertThat(sweep.stringColumn("layout").asList()).containsExactly("monolith", "monolith", "fragmented", "fragmented");
-        assertThat(sweep.doubleColumn("pages_read_per_login").asList()).containsExactly(1.5, 0.0, 0.5, 0.0);
+        assertThat(sweep.doubleColumn("pages_read_per_call").asList()).containsExactly(1.5, 0.0, 0.5, 0.0);
         assertThat(sweep.doubleColumn("cache_vs_first_layout").get(0)).isEqualTo(0.2);
 
         String verdict = Findings.memoryVerdict(run);
         assertThat(verdict).contains("**30 %** of monolith's storage",
-                "At a cache of 1.00 MiB (20 % of monolith) fragmented read 0.50 pages per login against 1.50; at 5.00 MiB, 0.00 against 0.00",
-                "at the small cache: fragmented's median call takes 0.50× the time of monolith's (99 % interval 0.40–0.60): **faster**",
-                "Size by size, fragmented's median call against monolith's: 1.00 MiB faster (99 % interval 0.40–0.60), "
-                        + "5.00 MiB slower (99 % interval 1.10–1.30).",
+                "For login/projected, at a cache of 1.00 MiB (20 % of monolith) fragmented read 0.50 pages per call against 1.50; at 5.00 MiB, 0.00 against 0.00",
+                "Size by size, fragmented's median call against monolith's: 1.00 MiB faster (0.50×, 99 % interval 0.40–0.60), "
+                        + "5.00 MiB slower (1.20×, 99 % interval 1.10–1.30).",
                 "The order of the layouts **changes between 1.00 MiB and 5.00 MiB** of cache",
                 "**Verdict on the memory claim:** it holds here")
                 .doesNotContain("must stay cached");
@@ -150,6 +156,30 @@ class WorkloadAndMemoryReportTest {
     }
 
     @Test
+    void aFixedCacheGivesTheNotMeasuredSentenceWithTheCacheAndTheDataSizes() {
+        RunResult run = memoryRun();
+        RunResult fixed = new RunResult(run.status(), null, null, null, List.of(), List.of(), List.of(),
+                run.footprint(), List.of(), run.heap(), new MemoryMeasurements.Sweep("shared_buffers", false, 128 * MIB,
+                List.of(), "fixed", "monolith", 5 * MIB, List.of()), List.of(), List.of());
+        assertThat(Findings.memoryVerdict(fixed)).contains("**Verdict on the memory claim: not measured here:** the cache "
+                + "is fixed at 128.00 MiB (shared_buffers, which this run may not change), the data is 5.00 MiB (monolith)")
+                .doesNotContain("holds here");
+    }
+
+    @Test
+    void aSweepWithOneDistinctSizeOrACacheLargerThanTheDataConcludesNothing() {
+        RunResult run = memoryRun();
+        RunResult oneSize = new RunResult(run.status(), null, null, null,
+                List.of(swept("monolith", 1_000, 8 * MIB), swept("fragmented", 2_000, 8 * MIB)),
+                List.of(sweptComparison(0.5, 0.4, 0.6, "faster", 8 * MIB)), List.of(), run.footprint(),
+                List.of(), run.heap(), new MemoryMeasurements.Sweep("innodb_buffer_pool_size", true, 128 * MIB,
+                List.of(8 * MIB), "swept", "monolith", 5 * MIB, List.of(new MemoryMeasurements.SkippedSize(MIB, 8 * MIB,
+                "asked for 1.00 MiB, the engine made it 8.00 MiB, a size already measured"))), List.of(), List.of());
+        assertThat(Findings.memoryVerdict(oneSize)).contains("Of the 2 cache sizes asked for, 1 was not measured",
+                "not measured here:** the engine took only one distinct cache size, 8.00 MiB, for data of 5.00 MiB");
+    }
+
+    @Test
     void withoutASweepTheVerdictSaysSo() {
         RunResult run = memoryRun();
         RunResult noSweep = new RunResult(run.status(), null, null, null, List.of(), List.of(), List.of(),
@@ -161,13 +191,13 @@ class WorkloadAndMemoryReportTest {
     void fewerPagesWithoutAFasterVerdictIsNotTheClaimHolding() {
         RunResult run = memoryRun();
         List<Harness.ComparisonResult> notShown = List.of(
-                comparison("login", "fragmented", 0.9, 0.8, 1.05, "no significant difference", MIB),
-                comparison("login", "fragmented", 1.0, 0.9, 1.1, "no significant difference", 5 * MIB));
+                sweptComparison(0.9, 0.8, 1.05, "no significant difference", MIB),
+                sweptComparison(1.0, 0.9, 1.1, "no significant difference", 5 * MIB));
         RunResult noDifference = new RunResult(run.status(), null, null, null, run.measurements(), notShown, List.of(),
                 run.footprint(), run.workingSet(), run.heap(), run.cacheSweep(), List.of(), List.of());
         assertThat(Findings.memoryVerdict(noDifference))
-                .contains("the split read fewer pages per login at the smallest cache (a count), but its login was "
-                        + "not shown faster there (no significant difference)",
+                .contains("the split read fewer pages per call at the smallest cache (a count), but it was "
+                        + "not shown faster there (0.90× (no significant difference",
                         "The verdicts do not change side across the sizes swept.")
                 .doesNotContain("it holds here", "changes between");
     }

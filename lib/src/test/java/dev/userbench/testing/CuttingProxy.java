@@ -15,7 +15,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A TCP proxy on 127.0.0.1 between a driver and a test server that cuts the connection for real: once the
  * client has sent {@code pattern} (e.g. the first {@code INSERT INTO user_}) and then {@code bytesAfter}
- * more bytes, it closes both sockets of that connection, as a dropped network or a killed server would.
+ * more bytes, it closes both sockets of that connection, as a dropped network or a killed server would. By
+ * default every connection that sends anything afterwards is cut too; {@link #onlyThatConnection} cuts the one
+ * connection that sent the pattern and leaves the others alone.
  */
 public final class CuttingProxy implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final AtomicBoolean seen = new AtomicBoolean();
     private final AtomicLong sinceSeen = new AtomicLong();
     private final AtomicBoolean cut = new AtomicBoolean();
+    private final boolean perConnection;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private boolean stall;
 
@@ -41,6 +44,17 @@ public final class CuttingProxy implements AutoCloseable {
     }
 
     public CuttingProxy(String targetHost, int targetPort, String pattern, long bytesAfter) throws IOException {
+        this(targetHost, targetPort, pattern, bytesAfter, false);
+    }
+
+    /** A proxy that cuts only the connection that sent {@code pattern}, at once. */
+    public static CuttingProxy onlyThatConnection(String targetHost, int targetPort, String pattern) throws IOException {
+        return new CuttingProxy(targetHost, targetPort, pattern, 0, true);
+    }
+
+    private CuttingProxy(String targetHost, int targetPort, String pattern, long bytesAfter, boolean perConnection)
+            throws IOException {
+        this.perConnection = perConnection;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         this.targetHost = targetHost;
         this.targetPort = targetPort;
@@ -67,15 +81,17 @@ public final class CuttingProxy implements AutoCloseable {
                 Socket server = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(server);
-                pump(client, server, true);
-                pump(server, client, false);
+                AtomicBoolean connectionSeen = perConnection ? new AtomicBoolean() : seen;
+                AtomicLong connectionSince = perConnection ? new AtomicLong() : sinceSeen;
+                pump(client, server, true, connectionSeen, connectionSince);
+                pump(server, client, false, connectionSeen, connectionSince);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, boolean watched) {
+    private void pump(Socket from, Socket to, boolean watched, AtomicBoolean seen, AtomicLong sinceSeen) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[8192];
             byte[] tail = new byte[0];
@@ -83,7 +99,7 @@ public final class CuttingProxy implements AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     if (watched) {
-                        tail = watch(tail, buffer, n);
+                        tail = watch(tail, buffer, n, seen);
                         if (seen.get() && stall) {
                             cut.set(true);
                             continue;
@@ -110,7 +126,7 @@ public final class CuttingProxy implements AutoCloseable {
     }
 
     /** Looks for the pattern in what was sent, across chunk boundaries; returns the tail to keep. */
-    private byte[] watch(byte[] tail, byte[] buffer, int n) {
+    private byte[] watch(byte[] tail, byte[] buffer, int n, AtomicBoolean seen) {
         if (seen.get()) {
             return tail;
         }

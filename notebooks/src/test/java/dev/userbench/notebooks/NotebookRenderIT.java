@@ -102,9 +102,14 @@ class NotebookRenderIT {
         assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
                 "Footprint: bytes per table, index and TOAST", "user_auth_ht", "ix_user_monolith_cov_login"));
         assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
-                "per engine cache size", "pages_read_per_login"));
+                "per engine cache size", "pages_read_per_call"));
         assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
-                "Pages touched per login"));
+                "Pages touched per call", "login/projected"));
+        // the workloads of Part 3 get their pages per call too
+        assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
+                "Pages touched per call", "login_touch", "profile_view", "mixed"));
+        assertThat(html).anySatisfy(t -> assertThat(t).contains("<table class=\"userbench-table\"",
+                "JVM heap per fetched row", "profile_view"));
     }
 
     @Test
@@ -112,8 +117,8 @@ class NotebookRenderIT {
         List<String> charts = NotebookFiles.payloads(executed, "text/html").stream()
                 .filter(t -> t.contains("class=\"userbench-chart\"")).toList();
         for (String title : List.of("login (2 threads, zipfian", "login_touch (2 threads, zipfian",
-                "mixed (2 threads, zipfian", "Storage per layout and kind", "Pages read per login",
-                "Login throughput vs engine cache size", "Pages read per login vs engine cache size")) {
+                "mixed (2 threads, zipfian", "Storage per layout and kind", "Pages read per call",
+                "Throughput vs engine cache size", "Pages read per call vs engine cache size")) {
             assertThat(charts).as("a chart titled '%s'", title).anySatisfy(chart -> {
                 assertThat(chart).contains(title);
                 assertThat(chart.indexOf("<svg", chart.indexOf("class=\"userbench-chart\""))).isPositive();
@@ -132,10 +137,10 @@ class NotebookRenderIT {
         }
         assertThat(markdown).containsPattern("\\*\\*Against monolith, over 4 workloads:\\*\\* fragmented faster in \\d");
         assertThat(markdown).containsPattern("\\*\\*Storage\\.\\*\\* monolith takes \\d+\\.\\d{2} MiB")
-                .contains("**What the counter counts:** read syscalls of this process")
+                .contains("**What the counter counts:** read syscalls of the measuring thread")
                 .containsPattern("\\*\\*Heap\\.\\*\\* One fetched monolith row retains [\\d,]+ bytes")
                 .containsPattern("login table with its indexes is \\*\\*\\d+ %\\*\\* of monolith's storage")
-                .containsPattern("At a cache of \\d+\\.\\d{2} MiB \\(25 % of monolith\\) fragmented read \\d+\\.\\d{2} pages per login")
+                .containsPattern("at a cache of \\d+\\.\\d{2} MiB \\(25 % of monolith\\) fragmented read \\d+\\.\\d{2} pages per call")
                 .contains("**Verdict on the memory claim:**");
     }
 

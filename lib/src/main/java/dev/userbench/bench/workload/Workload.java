@@ -62,12 +62,16 @@ public abstract class Workload implements Benchmark {
     /** Opens this workload's statements for one client. */
     protected abstract Step open(Client client, LayoutSql sql) throws SQLException;
 
-    /** Re-creates the tables and seeds the run's users: the state every trial of a writing workload starts from. */
+    /**
+     * Re-creates the tables, seeds the run's users and settles them ({@link Seeder#settle}): the state every trial of
+     * a writing workload starts from.
+     */
     @Override
     public void prepare(BenchContext context, LayoutSql sql) throws SQLException {
         Seeder.recreate(context.connection(), sql);
         new Seeder(context.batchSize()).load(context.connection(), sql, context.generator(), context.users(),
                 context.progress() == null ? Progress.NONE : context.progress());
+        Seeder.settle(context.connection(), sql);
     }
 
     @Override
@@ -110,6 +114,27 @@ public abstract class Workload implements Benchmark {
             finished.forEach(recorder::absorb);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Makes {@code calls} calls as one client on the calling thread and on {@code connection}, untimed: the pass
+     * in which the memory measurements count the pages a workload touches (SQLite's counter is the calling
+     * thread's, PostgreSQL's is flushed through this connection). Its users come from a stream of its own; users
+     * it signs up are numbered past any a trial signed up, so they never collide with the state a trial left.
+     */
+    public void runOnThisThread(BenchContext context, LayoutSql sql, Connection connection, long calls)
+            throws SQLException {
+        SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode());
+        Client client = new Client(connection, random, settings.keys(context.users()), context.generator(),
+                context.users() + Math.max(calls, calls(context)), 0, 1);
+        try (Step step = open(client, sql)) {
+            for (long call = 0; call < calls; call++) {
+                step.perform();
+            }
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
         }
     }
 
