@@ -48,6 +48,11 @@ final class Forks {
             this.phase = phase;
             this.partial = partial;
         }
+
+        /** The reason results.json keeps: the fork's own, as a run in one JVM would have kept it, else the message. */
+        String reason() {
+            return partial != null && partial.failure() != null ? partial.failure().reason() : getMessage();
+        }
     }
 
     /** How long a silent fork gets to stop on SIGINT and write its partial results before it is killed. */
@@ -92,7 +97,7 @@ final class Forks {
                     partial.add(failed.partial);
                 }
                 RunResult merged = partial.isEmpty() ? null : RunResult.merge(partial, analysis,
-                        new RunResult.Failure(failed.phase, failed.getMessage()));
+                        new RunResult.Failure(failed.phase, failed.reason()));
                 throw new ForkFailed(failed.getMessage(), failed.exitCode, failed.phase, merged);
             }
         }
