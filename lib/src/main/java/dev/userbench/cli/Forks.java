@@ -49,10 +49,16 @@ final class Forks {
             this.partial = partial;
         }
 
-        /** The reason results.json keeps: the fork's own, as a run in one JVM would have kept it, else the message. */
+        /**
+         * The reason results.json keeps: the fork's own, as a run in one JVM would have kept it, unless the parent
+         * stopped the fork (then the parent's message says why).
+         */
         String reason() {
-            return partial != null && partial.failure() != null ? partial.failure().reason() : getMessage();
+            return !stoppedByParent && partial != null && partial.failure() != null ? partial.failure().reason()
+                    : getMessage();
         }
+
+        boolean stoppedByParent;
     }
 
     /** How long a silent fork gets to stop on SIGINT and write its partial results before it is killed. */
@@ -180,8 +186,10 @@ final class Forks {
         RunResult result = read(out.resolve(ResultsJson.FILE));
         String phase = watch.phase + " (" + name + ")";
         if (hung) {
-            throw new ForkFailed("it gave no sign of life for " + silence.toSeconds() + " s and was stopped; "
-                    + "check that the server still answers", ExitCode.RUN_FAILED.code(), phase, result);
+            ForkFailed silent = new ForkFailed("it gave no sign of life for " + silence.toSeconds() + " s and was "
+                    + "stopped; check that the server still answers", ExitCode.RUN_FAILED.code(), phase, result);
+            silent.stoppedByParent = true;
+            throw silent;
         }
         int exit = process.exitValue();
         if (exit != 0 || result == null) {
