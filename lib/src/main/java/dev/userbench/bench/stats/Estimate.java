@@ -45,10 +45,19 @@ public final class Estimate {
         return Math.min(1, 2 * tail / sorted.length);
     }
 
-    /** The percentile interval at {@code confidence} (e.g. 0.95): the replicates' (1±confidence)/2 quantiles. */
+    /**
+     * The percentile interval at {@code confidence} (e.g. 0.95): the replicates' (1±confidence)/2 quantiles, each
+     * taken outward to the order statistic beyond it rather than interpolated. Outward, an interval that excludes 1
+     * always has {@link #pValue} below {@code 1 - confidence}, so Holm's rejection (p at most the level) and the
+     * verdict (the interval excludes 1) cannot disagree in the unsafe direction; interpolating between a replicate
+     * below 1 and one at or just above it could put the bound below 1 with the p-value above the level.
+     */
     public double[] interval(double confidence) {
         double tail = (1 - confidence) / 2;
-        return new double[] {quantile(tail), quantile(1 - tail)};
+        int last = sorted.length - 1;
+        int low = (int) Math.max(0, Math.floor(last * tail));
+        int high = (int) Math.min(last, Math.ceil(last * (1 - tail)));
+        return new double[] {sorted[low], sorted[high]};
     }
 
     /** The ratio, its interval at {@code 1 - alpha} and the verdict that interval gives. */
@@ -56,13 +65,5 @@ public final class Estimate {
         double[] interval = interval(1 - alpha);
         return new RatioEstimate(statistic, ratio, interval[0], interval[1], 1 - alpha, pValue(),
                 Verdict.decide(interval[0], interval[1], threshold));
-    }
-
-    /** Quantile of the sorted replicates, interpolating linearly between order statistics (Hyndman–Fan type 7). */
-    private double quantile(double p) {
-        double h = (sorted.length - 1) * p;
-        int below = (int) Math.floor(h);
-        int above = Math.min(below + 1, sorted.length - 1);
-        return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
     }
 }
