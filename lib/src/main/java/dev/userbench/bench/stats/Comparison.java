@@ -85,7 +85,7 @@ public record Comparison(int replicates, double threshold) {
             replicates[r] = ratio.of(weights);
         }
         Arrays.sort(replicates);
-        return new Estimate(statistic, point, replicates, threshold);
+        return new Estimate(statistic, point, replicates, threshold, pairs.size());
     }
 
     /** A ratio candidate/baseline computed from the pairs, each weighted by how often a replicate drew it. */

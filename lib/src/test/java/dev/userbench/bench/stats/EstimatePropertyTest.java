@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Scale;
 
 /** Whatever the bootstrap produced, the verdict is read from the interval and cannot say otherwise. */
@@ -21,15 +22,16 @@ class EstimatePropertyTest {
                 .map(list -> list.stream().mapToDouble(Double::doubleValue).sorted().toArray());
     }
 
-    private static Estimate estimate(double[] sorted, double threshold) {
-        return new Estimate(Statistic.THROUGHPUT, sorted[sorted.length / 2], sorted, threshold);
+    private static Estimate estimate(double[] sorted, double threshold, int pairs) {
+        return new Estimate(Statistic.THROUGHPUT, sorted[sorted.length / 2], sorted, threshold, pairs);
     }
 
     @Property(tries = 2_000)
     void theVerdictNeverContradictsItsInterval(@ForAll("replicates") double[] sorted,
                                                @ForAll @DoubleRange(min = 0.001, max = 0.5) @Scale(4) double alpha,
-                                               @ForAll @DoubleRange(min = 0, max = 0.5, maxIncluded = false) double threshold) {
-        RatioEstimate judged = estimate(sorted, threshold).judge(alpha);
+                                               @ForAll @DoubleRange(min = 0, max = 0.5, maxIncluded = false) double threshold,
+                                               @ForAll @IntRange(min = 1, max = 60) int pairs) {
+        RatioEstimate judged = estimate(sorted, threshold, pairs).judge(alpha);
         boolean holdsOne = judged.ciLow() <= 1 && 1 <= judged.ciHigh();
         assertThat(judged.verdict() == Verdict.NO_SIGNIFICANT_DIFFERENCE).as(judged.toString()).isEqualTo(holdsOne);
         switch (judged.verdict()) {
@@ -49,10 +51,11 @@ class EstimatePropertyTest {
 
     @Property(tries = 2_000)
     void anIntervalExcludingOneHasAPValueAtMostItsLevel(
-            @ForAll("replicates") double[] sorted, @ForAll @DoubleRange(min = 0.001, max = 0.5) @Scale(4) double alpha) {
+            @ForAll("replicates") double[] sorted, @ForAll @DoubleRange(min = 0.001, max = 0.5) @Scale(4) double alpha,
+            @ForAll @IntRange(min = 1, max = 60) int pairs) {
         // what lets Holm's procedure, which orders and stops on p-values, be read off the intervals: a comparison
         // Holm stopped at (p above its level) must not be called faster or slower
-        RatioEstimate judged = estimate(sorted, 0.05).judge(alpha);
+        RatioEstimate judged = estimate(sorted, 0.05, pairs).judge(alpha);
         if (!judged.ciContains(1.0)) {
             assertThat(judged.pValue()).as("level %s: %s", alpha, judged).isLessThanOrEqualTo(alpha);
         }
