@@ -101,6 +101,19 @@ class AnalysisTest {
     }
 
     @Test
+    void aBenchmarkMeasuredTwiceAtTheSameLoadInOneForkPairsEachTrialOnce() {
+        // as a cache sweep does when two of its sizes come out alike: the rounds 0-3 of each fork run twice
+        List<Trial> trials = new ArrayList<>(roundsWithWildLevels(true, 50));
+        trials.addAll(roundsWithWildLevels(true, 50));
+
+        Harness.ComparisonResult c = Analysis.comparisons(trials, SETTINGS).get(0);
+
+        assertThat(c.pairs()).isEqualTo(16);
+        assertThat(c.ciLow()).isCloseTo(1.2, within(1e-6));
+        assertThat(c.ciHigh()).isCloseTo(1.2, within(1e-6));
+    }
+
+    @Test
     void armZeroIsTheBaselineWhicheverArmRanFirst() {
         List<Trial> trials = new ArrayList<>(roundsWithWildLevels(true, 50));
         Collections.reverse(trials); // the candidate's trial now comes first in every round
