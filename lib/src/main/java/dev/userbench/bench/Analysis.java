@@ -96,14 +96,23 @@ public final class Analysis {
         return groups;
     }
 
-    /** The baseline's and the candidate's trials of the same fork and round, fork by fork; null when none pair up. */
+    /**
+     * The baseline's and the candidate's trials of the same fork and round, fork by fork; null when none pair up. A
+     * trial is in one pair at most: when a benchmark ran twice at the same load in one fork (a cache sweep whose two
+     * sizes came out alike), its rounds repeat, and the i-th baseline trial of a round pairs with the i-th candidate
+     * trial of that round, as they ran.
+     */
     private static PairedTrials pairs(List<Trial> baseline, List<Trial> candidate) {
+        Map<List<Integer>, List<Trial>> candidates = new LinkedHashMap<>();
+        for (Trial c : candidate) {
+            candidates.computeIfAbsent(List.of(c.fork(), c.round()), k -> new ArrayList<>()).add(c);
+        }
         Map<Integer, List<PairedTrials.Pair>> forks = new TreeMap<>();
         for (Trial b : baseline) {
-            for (Trial c : candidate) {
-                if (b.fork() == c.fork() && b.round() == c.round()) {
-                    forks.computeIfAbsent(b.fork(), f -> new ArrayList<>()).add(new PairedTrials.Pair(b.sample(), c.sample()));
-                }
+            List<Trial> partners = candidates.get(List.of(b.fork(), b.round()));
+            if (partners != null && !partners.isEmpty()) {
+                Trial c = partners.remove(0);
+                forks.computeIfAbsent(b.fork(), f -> new ArrayList<>()).add(new PairedTrials.Pair(b.sample(), c.sample()));
             }
         }
         return forks.isEmpty() ? null : new PairedTrials(new ArrayList<>(forks.values()));

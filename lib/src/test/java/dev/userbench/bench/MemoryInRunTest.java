@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MemoryInRunTest {
 
     private static RunOptions small(TestEngine engine) {
-        return RunOptions.defaults(engine.connection()).withUsers(300).withLogins(50).withTrials(2).withWarmup(10, 0);
+        return RunOptions.defaults(engine.connection()).withUsers(300).withLogins(50).withTrials(2).withWarmup(1, 1);
     }
 
     @Tag("engine")

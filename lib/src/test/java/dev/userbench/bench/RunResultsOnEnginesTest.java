@@ -25,7 +25,7 @@ class RunResultsOnEnginesTest {
     @EnumSource(TestEngine.class)
     void resultsCarryTheEngineSettingsStatisticsAndComparisons(TestEngine engine) throws Exception {
         RunOptions options = RunOptions.defaults(engine.connection()).withUsers(200).withLogins(30).withTrials(2)
-                .withWarmup(10, 0).withCold(true);
+                .withWarmup(1, 1).withCold(true);
         RunResult result = new BenchmarkRun(options, Progress.NONE).execute();
         JsonNode json = ResultsJson.mapper().readTree(ResultsJson.toJson(result));
 

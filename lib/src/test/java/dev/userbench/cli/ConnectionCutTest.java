@@ -60,7 +60,7 @@ class ConnectionCutTest {
         String direct = engine.url();
         TestServers.Address server = TestServers.address(direct);
         List<String> sizes = List.of("--schema", NAMESPACE, "--users", "3000", "--logins", "200", "--trials", "2",
-                "--warmup", "0");
+                "--warmup", "0", "--warmup-max", "0");
         try (CuttingProxy proxy = new CuttingProxy(server.host(), server.port(), pattern, bytesAfter)) {
             String proxied = TestServers.withAddress(direct, "127.0.0.1", proxy.port());
             Userbench.Outcome cut = Userbench.run(Userbench.args(List.of("run", "--jdbc-url", proxied,

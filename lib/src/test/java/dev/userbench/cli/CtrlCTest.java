@@ -31,7 +31,7 @@ class CtrlCTest {
         Path stdout = dir.resolve("stdout.txt");
         Path stderr = dir.resolve("stderr.txt");
         Process process = JavaProcess.start(Map.of(), stdout, stderr, List.of("run", "--jdbc-url", url,
-                "--users", "400000", "--trials", "3", "--warmup", "0", "--out", out.toString()));
+                "--users", "400000", "--trials", "3", "--warmup", "0", "--warmup-max", "0", "--out", out.toString()));
         try {
             // interrupt once inserting is under way: SQLite's rollback journal exists only inside a write
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * trial are taken as they are, not resampled: the spread between rounds already carries their noise, and resampling
  * them again would count it twice. The replicate's statistic is computed over the drawn trials pooled:
  * time per operation summed over trials for throughput, the quantile of the pooled calls for latency. Percentile
- * intervals at any level, and a two-sided bootstrap p-value, come from the same sorted replicates.
+ * intervals at any level, and a two-sided bootstrap p-value, come from the same sorted replicates, read at levels
+ * expanded for the number of pairs ({@link Estimate}: few pairs make a plain percentile interval too narrow).
  *
  * <p>The same trials, settings and seed always give a bit-identical result.
  *
@@ -85,7 +86,7 @@ public record Comparison(int replicates, double threshold) {
             replicates[r] = ratio.of(weights);
         }
         Arrays.sort(replicates);
-        return new Estimate(statistic, point, replicates, threshold);
+        return new Estimate(statistic, point, replicates, threshold, pairs.size());
     }
 
     /** A ratio candidate/baseline computed from the pairs, each weighted by how often a replicate drew it. */

@@ -30,6 +30,12 @@ public enum Verdict {
         return label;
     }
 
+    /** The label: a verdict printed in a sentence reads as the report's word, e.g. {@code faster}, not {@code FASTER}. */
+    @Override
+    public String toString() {
+        return label;
+    }
+
     /** The verdict whose {@link #label()} is {@code label}. */
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Verdict fromLabel(String label) {

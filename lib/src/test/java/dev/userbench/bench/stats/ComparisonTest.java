@@ -4,155 +4,141 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.util.stream.LongStream;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ComparisonTest {
 
     private static final long SEED = 20240601L;
+    private static final double ALPHA = 0.05;
 
-    @Test
-    void identicalDistributionsGiveAnIntervalHoldingOneAndNoRealDifference() {
-        SampleSet a = Latencies.logNormal(1, 5, 5_000, 100_000);
-        SampleSet b = Latencies.logNormal(2, 5, 5_000, 100_000);
-        RatioEstimate estimate = Comparison.DEFAULT.compare(a, b, SEED);
-        assertThat(estimate.ciContains(1.0)).isTrue();
-        assertThat(estimate.verdict()).isIn(Verdict.NO_SIGNIFICANT_DIFFERENCE, Verdict.NEGLIGIBLE);
+    /** Two forks of six rounds, 500 calls a trial, every trial 5 % apart from the next by the machine's noise. */
+    private static PairedTrials shifted(double factor) {
+        return Trials.design(11, 2, 6, 500, 100_000, factor, 0.05);
     }
 
     @Test
-    void candidateTwiceAsSlowHasRatioNearTwoAndIsSlower() {
-        SampleSet baseline = Latencies.logNormal(1, 5, 5_000, 100_000);
-        SampleSet candidate = Latencies.logNormal(2, 5, 5_000, 200_000);
-        RatioEstimate estimate = Comparison.DEFAULT.compare(baseline, candidate, SEED);
-        assertThat(estimate.ratio()).isCloseTo(2.0, within(0.05));
-        assertThat(estimate.ciLow()).isGreaterThan(1.0);
-        assertThat(estimate.verdict()).isEqualTo(Verdict.SLOWER);
-    }
-
-    @Test
-    void candidateTwiceAsQuickHasRatioNearHalfAndIsFaster() {
-        SampleSet slow = Latencies.logNormal(1, 5, 5_000, 200_000);
-        SampleSet quick = Latencies.logNormal(2, 5, 5_000, 100_000);
-        RatioEstimate estimate = Comparison.DEFAULT.compare(slow, quick, SEED);
-        assertThat(estimate.ratio()).isCloseTo(0.5, within(0.0125));
-        assertThat(estimate.ciHigh()).isLessThan(1.0);
-        assertThat(estimate.verdict()).isEqualTo(Verdict.FASTER);
-    }
-
-    @Test
-    void onePercentShiftWithManySamplesIsNegligible() {
-        // Baseline lies in [100,000, 100,199] ns and candidate in [101,000, 101,199] ns, so every
-        // possible median ratio lies in [1.008, 1.012]: the interval excludes 1 and stays within
-        // ±5 % whatever the resampling draws.
-        long[][] baseline = new long[5][20_000];
-        long[][] candidate = new long[5][20_000];
-        for (int t = 0; t < 5; t++) {
-            for (int i = 0; i < 20_000; i++) {
-                baseline[t][i] = 100_000 + (i * 7919L + t) % 200;
-                candidate[t][i] = 101_000 + (i * 104_729L + t) % 200;
-            }
+    void aCandidateThirtyPercentSlowerIsSlowerOnThroughputAndOnTheMedianCall() {
+        PairedTrials design = shifted(1.3);
+        for (Statistic statistic : List.of(Statistic.THROUGHPUT, Statistic.MEDIAN_LATENCY)) {
+            RatioEstimate judged = Comparison.DEFAULT.estimate(design, statistic, SEED).judge(ALPHA);
+            assertThat(judged.ratio()).as(statistic.label()).isCloseTo(1.3, within(0.05));
+            assertThat(judged.ciLow()).as(statistic.label()).isGreaterThan(1.0);
+            assertThat(judged.verdict()).as(statistic.label()).isEqualTo(Verdict.SLOWER);
         }
-        RatioEstimate estimate = Comparison.DEFAULT.compare(SampleSet.of(baseline), SampleSet.of(candidate), SEED);
-        assertThat(estimate.ciContains(1.0)).isFalse();
-        assertThat(estimate.ciLow()).isGreaterThanOrEqualTo(0.95);
-        assertThat(estimate.ciHigh()).isLessThanOrEqualTo(1.05);
-        assertThat(estimate.verdict()).isEqualTo(Verdict.NEGLIGIBLE);
     }
 
     @Test
-    void sameSeedGivesABitIdenticalResult() {
-        SampleSet a = Latencies.logNormal(1, 5, 2_000, 100_000);
-        SampleSet b = Latencies.logNormal(2, 5, 2_000, 110_000);
-        assertThat(Comparison.DEFAULT.compare(a, b, 99)).isEqualTo(Comparison.DEFAULT.compare(a, b, 99));
+    void aCandidateTakingSeventyPercentOfTheTimeIsFasterOnThroughputAndOnTheMedianCall() {
+        PairedTrials design = shifted(0.7);
+        for (Statistic statistic : List.of(Statistic.THROUGHPUT, Statistic.MEDIAN_LATENCY)) {
+            RatioEstimate judged = Comparison.DEFAULT.estimate(design, statistic, SEED).judge(ALPHA);
+            assertThat(judged.ratio()).as(statistic.label()).isCloseTo(0.7, within(0.03));
+            assertThat(judged.ciHigh()).as(statistic.label()).isLessThan(1.0);
+            assertThat(judged.verdict()).as(statistic.label()).isEqualTo(Verdict.FASTER);
+        }
     }
 
     @Test
-    void differentSeedResamplesDifferentlyButKeepsThePointEstimate() {
-        SampleSet a = Latencies.logNormal(1, 5, 2_000, 100_000);
-        SampleSet b = Latencies.logNormal(2, 5, 2_000, 110_000);
-        RatioEstimate first = Comparison.DEFAULT.compare(a, b, 99);
-        RatioEstimate second = Comparison.DEFAULT.compare(a, b, 100);
+    void aOnePercentShiftMeasuredTightlyIsNegligible() {
+        // every baseline trial takes 1,000,000 ± 100 ns, every candidate trial 1,010,000 ± 100 ns per 1,000 rows, so
+        // any resampled ratio lies in [1.0098, 1.0102]: the interval excludes 1 and stays within ±5 %
+        List<PairedTrials.Pair> pairs = new ArrayList<>();
+        for (int round = 0; round < 6; round++) {
+            long jitter = (round * 37L) % 200 - 100;
+            pairs.add(new PairedTrials.Pair(new TrialSample(1_000, 1_000_000 + jitter, new Histogram(3)),
+                    new TrialSample(1_000, 1_010_000 - jitter, new Histogram(3))));
+        }
+        RatioEstimate judged = Comparison.DEFAULT.estimate(PairedTrials.of(pairs), Statistic.THROUGHPUT, SEED)
+                .judge(ALPHA);
+        assertThat(judged.ciContains(1.0)).isFalse();
+        assertThat(judged.ciLow()).isGreaterThanOrEqualTo(0.95);
+        assertThat(judged.ciHigh()).isLessThanOrEqualTo(1.05);
+        assertThat(judged.verdict()).isEqualTo(Verdict.NEGLIGIBLE);
+    }
+
+    @Test
+    void throughputComparesTimePerOperationPooledOverTheTrialsNotTheMeanOfPerTrialRatios() {
+        // baseline: 2,500 ns over 40 rows = 62.5 ns/row; candidate: 2,500 ns over 20 rows = 125 ns/row → 2.0
+        // (the mean of the per-trial ratios would be (200/100 + 50/50) / 2 = 1.5)
+        PairedTrials design = PairedTrials.of(List.of(
+                new PairedTrials.Pair(new TrialSample(10, 1_000, new Histogram(3)), new TrialSample(10, 2_000, new Histogram(3))),
+                new PairedTrials.Pair(new TrialSample(30, 1_500, new Histogram(3)), new TrialSample(10, 500, new Histogram(3)))));
+        assertThat(Comparison.DEFAULT.estimate(design, Statistic.THROUGHPUT, SEED).ratio()).isEqualTo(2.0);
+    }
+
+    @Test
+    void latencyComparesTheQuantileOfThePooledCallsOfAllTrials() {
+        // baseline calls 1 2 3 | 4 5: pooled median 3; candidate 6 | 6 9 12 15: pooled median 9 → 3.0
+        PairedTrials design = PairedTrials.of(List.of(
+                new PairedTrials.Pair(Trials.of(1, 2, 3), Trials.of(6)),
+                new PairedTrials.Pair(Trials.of(4, 5), Trials.of(6, 9, 12, 15))));
+        assertThat(Comparison.DEFAULT.estimate(design, Statistic.MEDIAN_LATENCY, SEED).ratio()).isEqualTo(3.0);
+    }
+
+    @Test
+    void callsWithinATrialAreNotResampledSoOnePairGivesNoSpreadAtAll() {
+        PairedTrials one = PairedTrials.of(List.of(shifted(1.3).pairs().get(0)));
+        Estimate estimate = Comparison.DEFAULT.estimate(one, Statistic.MEDIAN_LATENCY, SEED);
+        assertThat(estimate.interval(0.95)).containsExactly(estimate.ratio(), estimate.ratio());
+    }
+
+    @Test
+    void sameDesignAndSeedGiveABitIdenticalResult() {
+        PairedTrials design = shifted(1.1);
+        for (Statistic statistic : Statistic.values()) {
+            assertThat(Comparison.DEFAULT.estimate(design, statistic, 99).judge(ALPHA))
+                    .isEqualTo(Comparison.DEFAULT.estimate(design, statistic, 99).judge(ALPHA));
+        }
+    }
+
+    @Test
+    void anotherSeedResamplesDifferentlyButKeepsThePointRatio() {
+        PairedTrials design = shifted(1.1);
+        RatioEstimate first = Comparison.DEFAULT.estimate(design, Statistic.MEDIAN_LATENCY, 99).judge(ALPHA);
+        RatioEstimate second = Comparison.DEFAULT.estimate(design, Statistic.MEDIAN_LATENCY, 100).judge(ALPHA);
         assertThat(second.ratio()).isEqualTo(first.ratio());
-        assertThat(new double[] {second.ciLow(), second.ciHigh()})
-                .isNotEqualTo(new double[] {first.ciLow(), first.ciHigh()});
+        assertThat(new double[] {second.ciLow(), second.ciHigh()}).isNotEqualTo(new double[] {first.ciLow(), first.ciHigh()});
     }
 
     @Test
-    void ratioIsOfMediansOverAllSamplesWithEvenCountsAveragingTheMiddlePair() {
-        SampleSet baseline = SampleSet.of(new long[] {1, 4}, new long[] {2, 3}); // median 2.5
-        SampleSet candidate = SampleSet.of(new long[] {5, 100, 0});              // median 5
-        assertThat(Comparison.DEFAULT.compare(baseline, candidate, SEED).ratio()).isEqualTo(2.0);
+    void forksWithoutPairsAreDropped() {
+        PairedTrials design = shifted(1.1);
+        List<List<PairedTrials.Pair>> withEmpty = new ArrayList<>(design.forks());
+        withEmpty.add(1, List.of());
+        PairedTrials gapped = new PairedTrials(withEmpty);
+        assertThat(gapped.forks()).hasSize(2);
+        assertThat(Comparison.DEFAULT.estimate(gapped, Statistic.THROUGHPUT, SEED).judge(ALPHA))
+                .isEqualTo(Comparison.DEFAULT.estimate(design, Statistic.THROUGHPUT, SEED).judge(ALPHA));
     }
 
     @Test
-    void singleTrialIsResampledOverCalls() {
-        SampleSet baseline = Latencies.logNormal(1, 1, 10_000, 100_000);
-        SampleSet candidate = Latencies.logNormal(2, 1, 10_000, 200_000);
-        RatioEstimate estimate = Comparison.DEFAULT.compare(baseline, candidate, SEED);
-        assertThat(estimate.ciLow()).isLessThan(estimate.ciHigh());
-        assertThat(estimate.ciContains(estimate.ratio())).isTrue();
-        assertThat(estimate.verdict()).isEqualTo(Verdict.SLOWER);
-    }
-
-    @Test
-    void differencesBetweenTrialsWidenTheIntervalComparedWithPoolingThemAsOneTrial() {
-        // five trials whose levels drift from 90 % to 110 %: calls within a trial are not independent
-        long[][] drifting = new long[5][];
-        SampleSet reference = Latencies.logNormal(3, 5, 2_000, 100_000);
-        for (int t = 0; t < 5; t++) {
-            SampleSet level = Latencies.logNormal(10 + t, 1, 2_000, 90_000 + 5_000 * t);
-            drifting[t] = level.trial(0);
-        }
-        long[] pooled = LongStream.concat(
-                        LongStream.concat(LongStream.of(drifting[0]), LongStream.of(drifting[1])),
-                        LongStream.concat(
-                                LongStream.concat(LongStream.of(drifting[2]), LongStream.of(drifting[3])),
-                                LongStream.of(drifting[4])))
-                .toArray();
-        RatioEstimate overTrials = Comparison.DEFAULT.compare(reference, SampleSet.of(drifting), SEED);
-        RatioEstimate callsOnly = Comparison.DEFAULT.compare(reference, SampleSet.of(pooled), SEED);
-        assertThat(overTrials.ratio()).isEqualTo(callsOnly.ratio());
-        assertThat(overTrials.ciHigh() - overTrials.ciLow()).isGreaterThan(2 * (callsOnly.ciHigh() - callsOnly.ciLow()));
-    }
-
-    @Test
-    void emptyTrialsAreIgnored() {
-        SampleSet a = Latencies.logNormal(1, 3, 1_000, 100_000);
-        SampleSet b = Latencies.logNormal(2, 3, 1_000, 100_000);
-        SampleSet bWithGap = SampleSet.of(b.trial(0), new long[0], b.trial(1), b.trial(2));
-        assertThat(Comparison.DEFAULT.compare(a, bWithGap, SEED)).isEqualTo(Comparison.DEFAULT.compare(a, b, SEED));
-    }
-
-    @Test
-    void rejectsAnArmWithoutSamples() {
-        SampleSet some = SampleSet.of(new long[] {1, 2, 3});
-        assertThatThrownBy(() -> Comparison.DEFAULT.compare(new SampleSet(1), some, SEED))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("baseline holds no samples");
-        assertThatThrownBy(() -> Comparison.DEFAULT.compare(some, SampleSet.of(new long[0]), SEED))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("candidate holds no samples");
-    }
-
-    @Test
-    void rejectsABaselineWithZeroMedian() {
-        assertThatThrownBy(() -> Comparison.DEFAULT.compare(SampleSet.of(new long[] {0, 0, 5}),
-                        SampleSet.of(new long[] {1}), SEED))
+    void rejectsADesignWithoutPairs() {
+        assertThatThrownBy(() -> new PairedTrials(List.of(List.of(), List.of())))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
-    void defaultsAreTwoThousandReplicatesFivePercentAndNinetyFivePercent() {
-        assertThat(Comparison.DEFAULT).isEqualTo(new Comparison(2_000, 0.05, 0.95));
-        assertThat(Comparison.DEFAULT.withReplicates(500).replicates()).isEqualTo(500);
+    void rejectsABaselineWhoseMedianIsZero() {
+        PairedTrials design = PairedTrials.of(List.of(new PairedTrials.Pair(Trials.of(0, 0, 5), Trials.of(1))));
+        assertThatThrownBy(() -> Comparison.DEFAULT.estimate(design, Statistic.MEDIAN_LATENCY, SEED))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("median_latency");
+    }
+
+    @Test
+    void defaultsAreTenThousandReplicatesAndFivePercent() {
+        assertThat(Comparison.DEFAULT).isEqualTo(new Comparison(10_000, 0.05));
         assertThat(Comparison.DEFAULT.withThreshold(0.1).threshold()).isEqualTo(0.1);
+        assertThat(Comparison.DEFAULT_ALPHA).isEqualTo(0.05);
     }
 
     @Test
     void rejectsSettingsOutOfRange() {
-        assertThatThrownBy(() -> new Comparison(10, 0.05, 0.95)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Comparison(2_000, -0.1, 0.95)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Comparison(2_000, 0.05, 1.0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Comparison(999, 0.05)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Comparison(2_000, -0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Comparison(2_000, 1.0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

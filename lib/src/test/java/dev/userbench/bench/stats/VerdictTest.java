@@ -45,4 +45,10 @@ class VerdictTest {
         assertThatThrownBy(() -> Verdict.decide(1.2, 1.1, 0.05)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Verdict.decide(1.1, 1.2, 1.0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aVerdictPrintsAsItsLabelInASentence() {
+        assertThat("ratio 0.5 (" + Verdict.FASTER + ")").isEqualTo("ratio 0.5 (faster)");
+        assertThat(String.valueOf(Verdict.NO_SIGNIFICANT_DIFFERENCE)).isEqualTo("no significant difference");
+    }
 }
