@@ -22,6 +22,12 @@ import java.util.TreeMap;
  */
 public final class Analysis {
 
+    /**
+     * The fewest pairs of trials a comparison is made from: one pair shows no spread, so every replicate would
+     * equal it and a definite verdict would rest on nothing. Fewer pairs, no comparison.
+     */
+    public static final int MIN_PAIRS = 2;
+
     private Analysis() {
     }
 
@@ -55,7 +61,7 @@ public final class Analysis {
                     continue;
                 }
                 PairedTrials design = pairs(baseline, candidate.getValue());
-                if (design == null) {
+                if (design == null || design.pairs().size() < MIN_PAIRS) {
                     continue;
                 }
                 Trial.Key key = group.getKey();

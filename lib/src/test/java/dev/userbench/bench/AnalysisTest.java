@@ -88,6 +88,18 @@ class AnalysisTest {
     }
 
     @Test
+    void aSinglePairOfTrialsGivesNoComparisonForItCouldShowNoSpread() {
+        List<Trial> one = List.of(trial(1, 0, 0, true, 50, 1_000_000, 1), trial(1, 0, 1, true, 50, 2_000_000, 2));
+        List<Trial> two = new ArrayList<>(one);
+        two.add(trial(1, 1, 1, true, 50, 2_000_000, 3));
+        two.add(trial(1, 1, 0, true, 50, 1_000_000, 4));
+
+        assertThat(Analysis.comparisons(one, SETTINGS)).isEmpty();
+        assertThat(Analysis.measurements(one)).hasSize(2);
+        assertThat(Analysis.comparisons(two, SETTINGS)).hasSize(1);
+    }
+
+    @Test
     void aTrialWithoutAPartnerInItsForkAndRoundIsLeftOut() {
         List<Trial> trials = new ArrayList<>(roundsWithWildLevels(true, 50));
         trials.add(trial(1, 4, 1, true, 50, 1_000_000, 9));  // a fifth round in fork 1, the candidate's only
