@@ -2,9 +2,11 @@ package dev.userbench.notebook;
 
 import dev.userbench.bench.Measurement;
 import dev.userbench.bench.RunResult;
+import dev.userbench.report.CalibrationCitation;
 import dev.userbench.report.Findings;
 import dev.userbench.schema.LayoutSql;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -27,6 +29,17 @@ public final class Figures {
         return measurements.stream().filter(m -> m.layout().equals(layout) && m.variant().equals(variant))
                 .findFirst().orElseThrow(() -> new IllegalArgumentException("no " + variant + " measurement of " + layout))
                 .p50Us();
+    }
+
+    /**
+     * What {@code userbench calibrate} found for this run's database, from the repository's {@code temp/results}
+     * (the notebook runs in {@code notebooks/}), or a sentence saying it was not measured.
+     */
+    public static String calibration(RunResult result) {
+        return CalibrationCitation.latest(Path.of("..", "temp", "results").toAbsolutePath().normalize(),
+                        result.environment()).map(CalibrationCitation::sentence)
+                .orElse("**What this machine can tell apart** was not measured: `./userbench calibrate` with the same "
+                        + "database says how often these verdicts are wrong and which differences it can see.");
     }
 
     /** The INSERT of every table of the layouts, as the jar's batched insert sends them. */

@@ -28,6 +28,11 @@ public final class RunReport {
 
     /** The page for a run: what was measured where, the data check, verdicts, charts and tables. */
     public static HtmlPage page(RunResult result) {
+        return page(result, java.util.Optional.empty());
+    }
+
+    /** The page, citing what {@code userbench calibrate} found on this machine when there is a calibration. */
+    public static HtmlPage page(RunResult result, java.util.Optional<dev.userbench.bench.Calibration> calibration) {
         Environment environment = result.environment();
         List<String> layouts = result.measurements().stream().map(Measurement::layout).distinct().toList();
         HtmlPage page = HtmlPage.titled("user-entity-bench: " + String.join(" vs ", layouts)
@@ -55,6 +60,9 @@ public final class RunReport {
             }
             page = page.raw(paragraph(Findings.verdictSummary(result)))
                     .raw(paragraph(verdictRule(result)))
+                    .raw(paragraph(calibration.map(CalibrationCitation::sentence).orElse(
+                            "**What this machine can tell apart** was not measured: `userbench calibrate` with the "
+                            + "same connection says how often its verdicts are wrong and which differences it can see.")))
                     .chart(RunCharts.ratioIntervals(result))
                     .table(ResultTables.comparisons(result));
         }
@@ -108,7 +116,9 @@ public final class RunReport {
 
     /** Writes report.html into {@code directory} and returns its path. */
     public static Path write(RunResult result, Path directory) throws IOException {
-        return page(result).write(directory.resolve(FILE));
+        // the run's folder sits beside the other runs', calibrate's among them
+        Path results = directory.toAbsolutePath().getParent();
+        return page(result, CalibrationCitation.latest(results, result.environment())).write(directory.resolve(FILE));
     }
 
     /** A finding's Markdown emphasis (**bold**, `code`) as HTML, everything else escaped. */

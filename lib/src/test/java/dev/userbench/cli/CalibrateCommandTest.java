@@ -49,4 +49,25 @@ class CalibrateCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
         assertThat(outcome.err()).contains("--runs must be at least 1").doesNotContain("Exception");
     }
+
+    @Test
+    void aRunsReportCitesTheLatestCalibrationOfTheSameDatabaseBesideIt(@TempDir Path dir) throws Exception {
+        String url = "jdbc:sqlite:" + dir.resolve("bench.db");
+        RunCommandTest.Outcome calibrated = RunCommandTest.userbench("calibrate", "--jdbc-url", url, "--runs", "1",
+                "--planted-runs", "0", "--users", "200", "--logins", "50", "--trials", "2", "--forks", "1",
+                "--warmup", "0", "--out", dir.resolve("results/calibration").toString());
+        assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
+        RunCommandTest.Outcome other = RunCommandTest.userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("other.db"),
+                "--users", "200", "--logins", "50", "--trials", "2", "--forks", "1", "--warmup", "0",
+                "--out", dir.resolve("results/other").toString());
+        RunCommandTest.Outcome run = RunCommandTest.userbench("run", "--jdbc-url", url, "--users", "200", "--logins",
+                "50", "--trials", "2", "--forks", "1", "--warmup", "0", "--out", dir.resolve("results/run").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("results/run/report.html")))
+                .contains("What this machine can tell apart", "1 A/A runs");
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(java.nio.file.Files.readString(dir.resolve("results/other/report.html")))
+                .contains("What this machine can tell apart</strong> was not measured");
+    }
 }

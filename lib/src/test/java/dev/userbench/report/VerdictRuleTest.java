@@ -11,7 +11,7 @@ import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The verdict rule is stated once: the README and --help print the same text, and the code decides as it says. */
+/** The verdict rule is stated once: the README, the notebook and --help print the same text, and the code decides as it says. */
 class VerdictRuleTest {
 
     private static String words(String text) {
@@ -22,6 +22,20 @@ class VerdictRuleTest {
     void theReadmeStatesTheRuleWordForWord() throws IOException {
         Path readme = Path.of("..", "README.md");
         assertThat(words(Files.readString(readme))).contains(words(VerdictRule.RULE));
+    }
+
+    @Test
+    void theNotebookStatesTheRuleWordForWord() throws IOException {
+        com.fasterxml.jackson.databind.JsonNode notebook = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(Path.of("..", "notebooks", "user-entity-benchmark.ipynb").toFile());
+        StringBuilder markdown = new StringBuilder();
+        for (com.fasterxml.jackson.databind.JsonNode cell : notebook.get("cells")) {
+            if (cell.get("cell_type").asText().equals("markdown")) {
+                cell.get("source").forEach(line -> markdown.append(line.asText()));
+                markdown.append('\n');
+            }
+        }
+        assertThat(words(markdown.toString())).contains(words(VerdictRule.RULE));
     }
 
     @Test

@@ -116,7 +116,8 @@ class IdentifierQuotingPropertyTest {
      * database/schema name or not hold it faithfully (created, found under that very name in the catalog, a
      * table made inside, dropped). The one allowance: a name refused for its on-disk length on MySQL/MariaDB,
      * which counts every character other than ASCII letters, digits and _ at its longest spelling (5 bytes),
-     * may still fit when its letters take MariaDB's short (3-byte) spelling.
+     * may still fit when its letters take MariaDB's short (3-byte) spelling; and the {@code #mysql50#} prefix, which
+     * some MariaDB 10.11 releases hold and later ones refuse.
      */
     @Property(tries = 100)
     void aNameIsRefusedExactlyWhenMariadbOrPostgresqlWouldNotHoldIt(@ForAll("namespaceNames") String name)
@@ -131,6 +132,10 @@ class IdentifierQuotingPropertyTest {
         if (problem == null) {
             assertThat(mariadb.get() && postgres.get()).as(seen).isTrue();
         } else if (!(mariadb.get() && postgres.get())) {
+            return;
+        } else if (name.toLowerCase(java.util.Locale.ROOT).startsWith("#mysql50#")) {
+            // MariaDB 10.11.19 refuses the prefix as a database name, 10.11.5 (the embedded server) holds it:
+            // refusing it holds on every server this tool meets
             return;
         } else {
             assertThat(Namespace.mysqlFileNameBytes(name)).as(seen).isGreaterThan(Namespace.MAX_FILE_NAME_BYTES);
