@@ -78,7 +78,8 @@ public record Trial(int fork, int round, int position, int arm, String layout, S
                       Long cacheBytes) {
     }
 
-    private static String encode(Histogram histogram) {
+    /** A histogram as a trial carries it: HdrHistogram's compressed encoding, in Base64. */
+    public static String encode(Histogram histogram) {
         ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
         int length = histogram.encodeIntoCompressedByteBuffer(buffer);
         byte[] bytes = new byte[length];

@@ -71,23 +71,8 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--logins", paramLabel = "N", defaultValue = "1000", description = "As for run (default: ${DEFAULT-VALUE}).")
     int logins;
 
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "6", description = "As for run (default: ${DEFAULT-VALUE}).")
-    int trials;
-
-    @Option(names = "--forks", paramLabel = "N", defaultValue = "2", description = "As for run (default: ${DEFAULT-VALUE}).")
-    int forks;
-
-    @Option(names = "--warmup", paramLabel = "TRIALS", defaultValue = "2", description = "As for run (default: ${DEFAULT-VALUE}).")
-    int warmupTrials;
-
-    @Option(names = "--warmup-max", paramLabel = "TRIALS", defaultValue = "5", description = "As for run (default: ${DEFAULT-VALUE}).")
-    int warmupMaxTrials;
-
-    @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05", description = "As for run (default: ${DEFAULT-VALUE}).")
-    double threshold;
-
-    @Option(names = "--fork-timeout", paramLabel = "SECONDS", defaultValue = "600", description = "As for run (default: ${DEFAULT-VALUE}).")
-    long forkTimeoutSeconds;
+    @Mixin
+    TrialOptions measuring = new TrialOptions();
 
     @Option(names = "--out", paramLabel = "DIR", description = "Folder for calibration.json and each run's results. "
             + "Default: temp/results/<UTC time>/.")
@@ -113,21 +98,22 @@ public final class CalibrateCommand implements Callable<Integer> {
                 server = EmbeddedServer.start(url, new LinkedHashMap<>());
             }
             connection = connectionOptions.spec(server != null ? server.jdbcUrl() : url, allowExisting);
+            measuring.check();
             RunOptions options = RunOptions.defaults(connection).with(b -> {
                 b.users = users;
                 b.logins = logins;
-                b.trials = trials;
-                b.forks = forks;
-                b.warmupTrials = warmupTrials;
-                b.warmupMaxTrials = warmupMaxTrials;
-                b.threshold = threshold;
+                b.trials = measuring.trials;
+                b.forks = measuring.forks;
+                b.warmupTrials = measuring.warmupTrials;
+                b.warmupMaxTrials = measuring.warmupMaxTrials;
+                b.threshold = measuring.threshold;
             });
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(RunCommand.OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             RunCommand.checkWritable(folder);
             out.println("Calibrating on " + connection.maskedUrl() + ": " + runs + " A/A runs (monolith against itself) and "
                     + plantedRuns + " with a planted difference (monolith against monolith_covering), each "
-                    + forks + " forks of " + trials + " trials, " + users + " users");
+                    + options.forks() + " forks of " + options.trials() + " trials, " + users + " users");
             List<RunResult> aa = new ArrayList<>();
             List<RunResult> planted = new ArrayList<>();
             try (Interruption interruption = Interruption.onSignal(() -> {
@@ -141,9 +127,9 @@ public final class CalibrateCommand implements Callable<Integer> {
                     String layouts = isPlanted ? Layouts.MONOLITH.name() + "," + Layouts.MONOLITH_COVERING.name()
                             : Layouts.MONOLITH.name() + "," + Layouts.MONOLITH.name();
                     String name = (isPlanted ? "planted run " + (i - runs) + " of " + plantedRuns : "A/A run " + i + " of " + runs);
-                    Forks launcher = new Forks(arguments(layouts), connection.url(), connection.password(), forks,
-                            folder.resolve(isPlanted ? "planted-" + (i - runs) : "aa-" + i),
-                            Duration.ofSeconds(forkTimeoutSeconds), err);
+                    Forks launcher = new Forks(arguments(layouts), connection.url(), connection.password(),
+                            options.forks(), folder.resolve(isPlanted ? "planted-" + (i - runs) : "aa-" + i),
+                            Duration.ofSeconds(measuring.forkTimeoutSeconds), err);
                     running.set(launcher);
                     RunResult result;
                     try {
@@ -188,9 +174,8 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** A run's options for one calibration run: the same settings, these layouts. */
     private List<String> arguments(String layouts) {
-        List<String> arguments = new ArrayList<>(List.of("--layouts=" + layouts, "--users=" + users, "--logins=" + logins,
-                "--trials=" + trials, "--warmup=" + warmupTrials, "--warmup-max=" + warmupMaxTrials,
-                "--threshold=" + threshold, "--forks=" + forks, "--fork-timeout=" + forkTimeoutSeconds));
+        List<String> arguments = new ArrayList<>(List.of("--layouts=" + layouts, "--users=" + users, "--logins=" + logins));
+        arguments.addAll(measuring.asArguments());
         if (connectionOptions.user != null) {
             arguments.add("--user=" + connectionOptions.user);
         }

@@ -116,35 +116,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "are where the split matters; very wide values go off-page on every engine (default: ${DEFAULT-VALUE}).")
     int bioChars;
 
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "6",
-            description = "Measured trials per benchmark in each fork; layouts run interleaved in a balanced order "
-                    + "(A B, B A, ...), which cancels a linear drift exactly for an even count (default: ${DEFAULT-VALUE}).")
-    int trials;
-
-    @Option(names = "--forks", paramLabel = "N", defaultValue = "2",
-            description = "Fresh JVMs to run the trials in, one after the other; their trials are merged, and the "
-                    + "intervals resample forks too, so one JVM's JIT decisions cannot pass for a difference between "
-                    + "layouts (default: ${DEFAULT-VALUE}).")
-    int forks;
-
-    @Option(names = "--warmup", paramLabel = "TRIALS", defaultValue = "2",
-            description = "Discarded warm-up trials per layout before each benchmark's measured ones, at least; "
-                    + "more follow until two in a row agree within 10 %% on time per operation, up to --warmup-max; 0 turns warm-up off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int warmupTrials;
-
-    @Option(names = "--warmup-max", paramLabel = "TRIALS", defaultValue = "5",
-            description = "The most warm-up trials per layout before each benchmark (default: ${DEFAULT-VALUE}).")
-    int warmupMaxTrials;
+    @Mixin
+    TrialOptions measuring = new TrialOptions();
 
     /** Set by the parent on the command line of each fork it launches: which fork this process is. */
     @Option(names = "--fork", hidden = true, paramLabel = "N", defaultValue = "0")
     int fork;
-
-    @Option(names = "--threshold", paramLabel = "FRACTION", defaultValue = "0.05",
-            description = "Practical threshold: a significant difference smaller than this (0.05 = 5 %%) is called "
-                    + "negligible (default: ${DEFAULT-VALUE}). " + VerdictRule.RULE)
-    double threshold;
 
     @Option(names = "--cold", description = "Start every login trial from a fresh connection and page cache where the "
             + "engine allows it (SQLite); on a server the results say warm only.")
@@ -167,11 +144,6 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
-
-    @Option(names = "--fork-timeout", paramLabel = "SECONDS", defaultValue = "600",
-            description = "Stop a fork that shows no sign of life (no progress, no new phase) for this long and end "
-                    + "the run with what was finished (default: ${DEFAULT-VALUE}).")
-    long forkTimeoutSeconds;
 
     /** A run that ended without results to show: its message is printed, this is its exit code. */
     private static final class Ended extends RuntimeException {
@@ -200,11 +172,10 @@ public final class RunCommand implements Callable<Integer> {
             WorkloadPlan plan = WorkloadPlan.parse(workloads, users, new WorkloadSettings(threads, ops,
                     KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
-                    bioChars, trials, warmupTrials, warmupMaxTrials, threshold, cold, cacheSweep, forks,
+                    bioChars, measuring.trials, measuring.warmupTrials, measuring.warmupMaxTrials, measuring.threshold,
+                    cold, cacheSweep, measuring.forks,
                     isFork ? fork : 1);
-            if (forkTimeoutSeconds < 1) {
-                throw new UsageException("--fork-timeout must be at least 1 second, got " + forkTimeoutSeconds);
-            }
+            measuring.check();
             Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
                     .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
             checkWritable(folder);
@@ -213,9 +184,9 @@ public final class RunCommand implements Callable<Integer> {
                         + plan.userCounts() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
                         + (connection.dialect().namespaceKind().equals("file") ? ""
                         : " in " + connection.namespace().describe(connection.dialect()))
-                        + (forks > 1 ? ", " + forks + " forks of " + trials + " trials each" : ""));
+                        + (options.forks() > 1 ? ", " + options.forks() + " forks of " + options.trials() + " trials each" : ""));
             }
-            RunResult result = forks > 1 && !isFork
+            RunResult result = options.forks() > 1 && !isFork
                     ? forked(connection, options, folder, err)
                     : inProcess(connection, options, plan, server, folder, err, isFork ? out : null);
             if (isFork) {
@@ -287,8 +258,8 @@ public final class RunCommand implements Callable<Integer> {
             throws IOException, java.sql.SQLException {
         // what the user can get wrong about the connection is told once, here, as a run in one JVM tells it
         connection.open().close();
-        Forks launcher = new Forks(forkArguments(), connection.url(), connection.password(), forks, folder,
-                Duration.ofSeconds(forkTimeoutSeconds), err);
+        Forks launcher = new Forks(forkArguments(), connection.url(), connection.password(), options.forks(), folder,
+                Duration.ofSeconds(measuring.forkTimeoutSeconds), err);
         try (Interruption interruption = Interruption.onSignal(launcher::cancel)) {
             try {
                 return launcher.run(options.analysis());
@@ -323,7 +294,7 @@ public final class RunCommand implements Callable<Integer> {
                 option.originalStringValues().forEach(value -> arguments.add(name + "=" + value));
             }
         }
-        arguments.add("--forks=" + forks);
+        arguments.add("--forks=" + measuring.forks);
         return arguments;
     }
 

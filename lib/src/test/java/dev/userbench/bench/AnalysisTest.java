@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.userbench.bench.stats.Holm;
 import dev.userbench.bench.stats.Statistic;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -31,17 +29,9 @@ class AnalysisTest {
         }
         return new Trial(fork, round, arm == 0 ? round & 1 : 1 - (round & 1), arm, arm == 0 ? "monolith" : "layout" + arm,
                 writes ? "insert" : "login", "seed", writes, 1, "sample", 1_000, null, "call", calls, calls, nanos,
-                encode(histogram));
+                Trial.encode(histogram));
     }
 
-    private static String encode(Histogram histogram) {
-        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
-        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
-        byte[] bytes = new byte[length];
-        buffer.flip();
-        buffer.get(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
-    }
 
     /**
      * Two forks of four rounds; the machine's level differs wildly from round to round (1× to 5×), and in every round
@@ -59,7 +49,7 @@ class AnalysisTest {
                 // the same calls, each 1.2 times as long
                 trials.add(new Trial(fork, round, 1 - (round & 1), 1, "fragmented", baseline.operation(),
                         baseline.variant(), writes, 1, "sample", 1_000, null, "call", calls, calls,
-                        Math.round(baseline.nanos() * 1.2), encode(scaled(baseline.latencies(), 1.2))));
+                        Math.round(baseline.nanos() * 1.2), Trial.encode(scaled(baseline.latencies(), 1.2))));
             }
         }
         return trials;
