@@ -209,7 +209,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (!calibration.planted().isEmpty()) {
             Table planted = Table.create("Planted difference, " + calibration.plantedRuns() + " runs",
                     StringColumn.create("operation"), StringColumn.create("variant"), StringColumn.create("statistic"),
-                    StringColumn.create("candidate"), StringColumn.create("found_slower"), DoubleColumn.create("median_ratio"),
+                    StringColumn.create("candidate"), StringColumn.create("found_slower"), StringColumn.create("median_ratio"),
                     StringColumn.create("median_interval"));
             for (Calibration.PlantedRow row : calibration.planted()) {
                 planted.stringColumn("operation").append(row.operation());
@@ -217,7 +217,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 planted.stringColumn("statistic").append(row.statistic());
                 planted.stringColumn("candidate").append(row.candidate());
                 planted.stringColumn("found_slower").append(row.detected() + " of " + row.comparisons());
-                planted.doubleColumn("median_ratio").append(row.medianRatio());
+                planted.stringColumn("median_ratio").append(String.format(Locale.ROOT, "%.2f×", row.medianRatio()));
                 planted.stringColumn("median_interval").append(String.format(Locale.ROOT, "%.2f–%.2f",
                         row.medianCiLow(), row.medianCiHigh()));
             }
