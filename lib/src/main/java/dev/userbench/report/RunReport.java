@@ -42,7 +42,8 @@ public final class RunReport {
                     + environment.driverVersion() + " at " + environment.jdbcUrl() + "; "
                     + Prose.count(environment.users()) + " users, " + Prose.count(environment.logins())
                     + " logins, seed " + environment.seed() + ", " + environment.options().get("trials")
-                    + " trials; " + environment.cacheState() + "; started " + environment.startedAt() + " on "
+                    + " trials" + (environment.options().get("forks") instanceof Number forks && forks.intValue() > 1
+                    ? " in each of " + forks + " forks" : "") + "; " + environment.cacheState() + "; started " + environment.startedAt() + " on "
                     + environment.cpus() + " × " + environment.cpuModel() + ", " + environment.jvm() + ".");
         }
         if (!result.complete() && result.failure() != null) {
