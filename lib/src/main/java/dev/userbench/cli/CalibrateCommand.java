@@ -19,13 +19,10 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,9 +105,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 b.warmupMaxTrials = measuring.warmupMaxTrials;
                 b.threshold = measuring.threshold;
             });
-            Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
-                    .resolve(RunCommand.OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            RunCommand.checkWritable(folder);
+            Path folder = RunCommand.resultsFolder(outDir);
             out.println("Calibrating on " + connection.maskedUrl() + ": " + runs + " A/A runs (monolith against itself) and "
                     + plantedRuns + " with a planted difference (monolith against monolith_covering), each "
                     + options.forks() + " forks of " + options.trials() + " trials, " + users + " users");
@@ -162,13 +157,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             }
             return failure.exitCode().code();
         } finally {
-            if (server != null) {
-                try {
-                    server.close();
-                } catch (IOException | RuntimeException e) {
-                    err.println("userbench: the embedded server did not stop cleanly: " + e.getMessage());
-                }
-            }
+            RunCommand.stop(server, err);
         }
     }
 

@@ -176,9 +176,7 @@ public final class RunCommand implements Callable<Integer> {
                     cold, cacheSweep, measuring.forks,
                     isFork ? fork : 1);
             measuring.check();
-            Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
-                    .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
-            checkWritable(folder);
+            Path folder = resultsFolder(outDir);
             if (!isFork) {
                 out.println("Measuring " + options.layouts().stream().map(l -> l.name()).toList() + " with "
                         + plan.userCounts() + " users and " + options.logins() + " logins on " + connection.maskedUrl()
@@ -345,7 +343,16 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void stop(EmbeddedServer server, PrintWriter err) {
+    /** {@code --out}, or a new folder under temp/results named for the UTC time; checked writable before any work. */
+    static Path resultsFolder(Path outDir) {
+        Path folder = outDir != null ? outDir : Main.home().resolve("temp/results")
+                .resolve(OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)));
+        checkWritable(folder);
+        return folder;
+    }
+
+    /** Stops an embedded server the command started, if any, saying so when it does not stop cleanly. */
+    static void stop(EmbeddedServer server, PrintWriter err) {
         if (server == null) {
             return;
         }

@@ -30,10 +30,7 @@ public final class RowReader {
 
     /** Reads every column of the row the result set is on. */
     public void read(ResultSet row) throws SQLException {
-        for (int i = 0; i < fields.length; i++) {
-            Object value = dialect.read(row, i + 1, fields[i]);
-            sink += value == null ? 0 : value.hashCode();
-        }
+        read(row, null);
     }
 
     /** Reads every column of the row the result set is on and returns the value of {@code wanted} (null if absent). */
