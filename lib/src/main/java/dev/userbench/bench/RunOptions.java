@@ -168,14 +168,6 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         return with(b -> b.threshold = value);
     }
 
-    /** This process as fork {@code fork} of {@code forks}. */
-    public RunOptions withFork(int fork, int forks) {
-        return with(b -> {
-            b.fork = fork;
-            b.forks = forks;
-        });
-    }
-
     public Harness.Settings harness() {
         return new Harness.Settings(trials, warmupTrials, warmupMaxTrials, cold, fork);
     }

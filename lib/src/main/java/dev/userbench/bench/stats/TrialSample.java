@@ -24,9 +24,4 @@ public record TrialSample(long ops, long nanos, Histogram calls) {
             throw new IllegalArgumentException("a trial needs its call histogram");
         }
     }
-
-    /** Nanoseconds per operation over the whole trial. */
-    public double nanosPerOp() {
-        return (double) nanos / ops;
-    }
 }
