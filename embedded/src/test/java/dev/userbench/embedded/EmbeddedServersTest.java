@@ -73,14 +73,16 @@ class EmbeddedServersTest {
             long original = control.currentBytes();
             long[] seenDuringTheSweep = new long[1];
 
-            assertThatThrownBy(() -> CacheSweep.run(control, List.of(32L << 20),
+            // a size above the original: a grow always happens, while a shrink may be kept back by pages in use
+            // (the server then keeps 64 MiB, and there would be nothing to restore)
+            assertThatThrownBy(() -> CacheSweep.run(control, List.of(128L << 20),
                     (cacheBytes, on) -> {
                         seenDuringTheSweep[0] = cacheBytes;
                         throw new SQLException("the measurement failed");
                     })).hasMessage("the measurement failed");
 
             assertThat(original).isEqualTo(64L << 20);
-            assertThat(seenDuringTheSweep[0]).isNotEqualTo(original).isLessThan(original);
+            assertThat(seenDuringTheSweep[0]).isGreaterThan(original);
             assertThat(new InnodbBufferPoolSize(ConnectionSpec.of(server.jdbcUrl()), connection).currentBytes())
                     .isEqualTo(original);
         }

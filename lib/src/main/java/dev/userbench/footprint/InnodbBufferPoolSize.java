@@ -109,8 +109,9 @@ public final class InnodbBufferPoolSize implements CacheControl {
             }
             throw e;
         }
-        long after = currentBytes();
-        if (!synchronous && after != before) {
+        if (!synchronous) {
+            // the variable may still read the old size while the background resize runs: wait for its completion
+            // whatever the variable says now
             awaitResize(status);
         }
         return currentBytes();
