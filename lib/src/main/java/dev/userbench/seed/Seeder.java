@@ -82,6 +82,16 @@ public final class Seeder {
      * Table names come from the layout's definition, never from a user.
      */
     public static void settle(Connection connection, LayoutSql sql) throws SQLException {
+        if (sql.layout().sharded()) {
+            // the shards' own tables are what the plans there read; the head's routing tables hold nothing
+            try (Statement statement = connection.createStatement()) {
+                for (String settle : sql.dialect().shardedTables().settle(sql)) {
+                    statement.execute(settle);
+                }
+            }
+            connection.commit();
+            return;
+        }
         switch (sql.dialect().engine()) {
             case POSTGRESQL -> {
                 connection.commit();
@@ -123,7 +133,7 @@ public final class Seeder {
     /** Inserts users {@code 0 .. count-1} into the (empty) layout by the dialect's bulk path and commits. */
     public Timing load(Connection connection, LayoutSql sql, UserGenerator generator, long count, Progress progress)
             throws SQLException {
-        return load(connection, sql, generator, count, progress, sql.dialect().bulkLoader());
+        return load(connection, sql, generator, count, progress, sql.bulkLoader());
     }
 
     /** Inserts users {@code 0 .. count-1} into the (empty) layout through the given loader and commits. */

@@ -1,0 +1,39 @@
+package dev.userbench.cluster;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * A head and its shards, started by the tool ({@link LocalPostgresCluster}, {@link LocalMariadbCluster}) or on
+ * servers given with {@code --shard-url}: the layouts and workloads run through the head's JDBC URL; the shards are
+ * reached directly only to count which of them an operation touched.
+ */
+public interface Cluster extends AutoCloseable {
+
+    /** The head's JDBC URL, user included (a local cluster trusts local connections). */
+    String headUrl();
+
+    List<ShardEndpoint> shards();
+
+    /** What results.json says about the cluster: engine, shards, versions, settings. */
+    ClusterInfo describe();
+
+    /** Counts, per shard, the statements the head sent there. */
+    ShardActivity activity() throws java.sql.SQLException;
+
+    /** Stops one shard at once, as a crash would (tests: a shard lost mid-run). */
+    void kill(int shard) throws IOException;
+
+    /** Stops every server the tool started and removes their files; safe to call twice. */
+    @Override
+    void close() throws IOException;
+
+    /** Starts the cluster a {@code cluster:} URL names, on local shards or on the given ones. */
+    static Cluster start(ClusterUrl url, List<ShardEndpoint> external) throws IOException {
+        return switch (url.engine()) {
+            case ClusterUrl.POSTGRES -> LocalPostgresCluster.start(url.shards(), external);
+            case ClusterUrl.MARIADB -> LocalMariadbCluster.start(url.shards(), external);
+            default -> throw new IllegalArgumentException("unknown cluster " + url);
+        };
+    }
+}
