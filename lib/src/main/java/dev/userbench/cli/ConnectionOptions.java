@@ -52,7 +52,7 @@ final class ConnectionOptions {
         return plain.withNamespace(new Namespace(schema == null ? Namespace.DEFAULT_NAME : schema, allowExisting));
     }
 
-    private String password() {
+    String password() {
         if (password != null) {
             return password;
         }

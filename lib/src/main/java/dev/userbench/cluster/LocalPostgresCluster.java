@@ -184,7 +184,7 @@ public final class LocalPostgresCluster implements Cluster {
             head = "unknown (" + e.getMessage() + ")";
         }
         return new ClusterInfo("postgresql", shards.size(), "postgres_fdw", head, versions,
-                shards.stream().map(ShardEndpoint::toString).toList(), settings, Map.of());
+                shards.stream().map(ShardEndpoint::toString).toList(), settings, Map.of(), Map.of());
     }
 
     private static String version(Connection connection) throws SQLException {
