@@ -21,7 +21,7 @@ public interface Cluster extends AutoCloseable {
     /** Counts, per shard, the statements the head sent there. */
     ShardActivity activity() throws java.sql.SQLException;
 
-    /** Stops one shard at once, as a crash would (tests: a shard lost mid-run). */
+    /** Stops shard {@code shard} (1-based) at once, as a crash would (tests: a shard lost mid-run). */
     void kill(int shard) throws IOException;
 
     /** Stops every server the tool started and removes their files; safe to call twice. */

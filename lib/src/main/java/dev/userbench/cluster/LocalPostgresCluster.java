@@ -222,8 +222,12 @@ public final class LocalPostgresCluster implements Cluster {
         return new PostgresShardActivity(connections);
     }
 
+    /** Stops local shard {@code shard} (1-based) at once, as a crash would. */
     @Override
     public void kill(int shard) throws IOException {
+        if (shard < 1 || shard >= nodes.size()) {
+            throw new IllegalArgumentException("no local shard " + shard + ": this cluster has " + (nodes.size() - 1));
+        }
         Node node = nodes.get(shard);
         LocalProcesses.run(OS_USER, folder.resolve("logs").resolve(node.name() + ".log"), 60,
                 bin.resolve("pg_ctl").toString(), "-D", node.data().toString(), "-m", "immediate", "-w", "stop");
