@@ -28,11 +28,18 @@ public interface Cluster extends AutoCloseable {
     @Override
     void close() throws IOException;
 
+    /** The project's temp/ folder (where a MariaDB cluster keeps its servers' files while it runs). */
+    static java.nio.file.Path projectTemp() {
+        String home = System.getProperty("userbench.home");
+        return (home == null || home.isBlank() ? java.nio.file.Path.of("").toAbsolutePath() : java.nio.file.Path.of(home))
+                .resolve("temp");
+    }
+
     /** Starts the cluster a {@code cluster:} URL names, on local shards or on the given ones. */
     static Cluster start(ClusterUrl url, List<ShardEndpoint> external) throws IOException {
         return switch (url.engine()) {
             case ClusterUrl.POSTGRES -> LocalPostgresCluster.start(url.shards(), external);
-            case ClusterUrl.MARIADB -> LocalMariadbCluster.start(url.shards(), external);
+            case ClusterUrl.MARIADB -> LocalMariadbCluster.start(url.shards(), external, projectTemp().resolve("cluster"));
             default -> throw new IllegalArgumentException("unknown cluster " + url);
         };
     }

@@ -1,5 +1,8 @@
 package dev.userbench.schema;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 /**
@@ -18,4 +21,29 @@ public interface ShardedTables {
 
     /** Brings freshly loaded tables on every shard to a settled state (statistics, visibility map). */
     List<String> settle(LayoutSql sql);
+
+    /** Drops and creates the layout's tables on the shards and the head, through the head's connection (committed). */
+    default void recreate(Connection head, LayoutSql sql) throws SQLException {
+        execute(head, drop(sql));
+        execute(head, create(sql));
+    }
+
+    /** Drops the layout's tables on the head and the shards (committed). */
+    default void drop(Connection head, LayoutSql sql) throws SQLException {
+        execute(head, drop(sql));
+    }
+
+    /** Settles the layout's tables on every shard (committed). */
+    default void settle(Connection head, LayoutSql sql) throws SQLException {
+        execute(head, settle(sql));
+    }
+
+    private static void execute(Connection head, List<String> statements) throws SQLException {
+        try (Statement statement = head.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+        head.commit();
+    }
 }

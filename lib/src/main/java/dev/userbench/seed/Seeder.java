@@ -61,6 +61,10 @@ public final class Seeder {
     }
     /** Drops and recreates the layout's tables (committed). */
     public static void recreate(Connection connection, LayoutSql sql) throws SQLException {
+        if (sql.layout().sharded()) {
+            sql.dialect().shardedTables().recreate(connection, sql);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             for (String ddl : sql.drop()) {
                 statement.execute(ddl);
@@ -84,12 +88,7 @@ public final class Seeder {
     public static void settle(Connection connection, LayoutSql sql) throws SQLException {
         if (sql.layout().sharded()) {
             // the shards' own tables are what the plans there read; the head's routing tables hold nothing
-            try (Statement statement = connection.createStatement()) {
-                for (String settle : sql.dialect().shardedTables().settle(sql)) {
-                    statement.execute(settle);
-                }
-            }
-            connection.commit();
+            sql.dialect().shardedTables().settle(connection, sql);
             return;
         }
         switch (sql.dialect().engine()) {
@@ -122,6 +121,10 @@ public final class Seeder {
 
     /** Drops the layout's tables (committed). */
     public static void drop(Connection connection, LayoutSql sql) throws SQLException {
+        if (sql.layout().sharded()) {
+            sql.dialect().shardedTables().drop(connection, sql);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             for (String ddl : sql.drop()) {
                 statement.execute(ddl);
