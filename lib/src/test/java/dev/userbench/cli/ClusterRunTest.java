@@ -7,6 +7,8 @@ import dev.userbench.cluster.ShardEndpoint;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,17 +37,19 @@ class ClusterRunTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aClusterRunWritesShardsTouchedAndTheClusterAndLeavesNoClusterBehind() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void aClusterRunWritesShardsTouchedAndTheClusterAndLeavesNoClusterBehind(String engine) throws Exception {
         Set<Path> before = clusterFolders();
 
-        Userbench.Outcome run = Userbench.run("run", "--jdbc-url", "cluster:postgres?shards=2", "--schema", "sharded_cli_t",
+        Userbench.Outcome run = Userbench.run("run", "--jdbc-url", "cluster:" + engine + "?shards=2", "--schema", "sharded_cli_t",
                 "--layouts", "monolith@uid,fragmented@email", "--workloads", "login", "--users", "200", "--ops", "40",
                 "--trials", "2", "--forks", "1", "--warmup", "0", "--warmup-max", "0", "--out", dir.toString());
 
         assertThat(run.exitCode()).as(run.console()).isZero();
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         assertThat(results.at("/environment/cluster/shards").asInt()).isEqualTo(2);
+        assertThat(results.at("/environment/cluster/shard_versions")).hasSize(2);
         assertThat(results.at("/environment/cluster/shard_keys/monolith@uid").asText()).isEqualTo("uid");
         assertThat(results.at("/environment/cluster/duplicate_emails/fragmented@email").asLong()).isZero();
         for (JsonNode measurement : results.get("measurements")) {
@@ -113,9 +117,16 @@ class ClusterRunTest {
         throw new IllegalStateException("the login trials never reached shard 1");
     }
 
+    /** The clusters' folders in the system temp dir (PostgreSQL) and in the project's temp/cluster (MariaDB). */
     private static Set<Path> clusterFolders() throws Exception {
-        try (Stream<Path> entries = Files.list(TMP)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("userbench-cluster-")).collect(Collectors.toSet());
+        Set<Path> folders = new java.util.HashSet<>();
+        for (Path parent : List.of(TMP, Main.home().resolve("temp/cluster"))) {
+            if (Files.isDirectory(parent)) {
+                try (Stream<Path> entries = Files.list(parent)) {
+                    entries.filter(p -> p.getFileName().toString().startsWith("userbench-cluster-")).forEach(folders::add);
+                }
+            }
         }
+        return folders;
     }
 }
