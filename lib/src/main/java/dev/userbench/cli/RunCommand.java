@@ -19,6 +19,7 @@ import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.EmbeddedServer;
 import dev.userbench.cluster.Cluster;
 import dev.userbench.cluster.ClusterResults;
+import dev.userbench.cluster.ClusterState;
 import dev.userbench.cluster.ClusterUrl;
 import dev.userbench.cluster.ShardEndpoint;
 import dev.userbench.schema.Layout;
@@ -189,9 +190,12 @@ public final class RunCommand implements Callable<Integer> {
             if (!isFork && ClusterUrl.isCluster(url)) {
                 return clusterRuns(ClusterUrl.parse(url), out, err);
             }
-            if (!isFork && Layouts.parse(layouts).stream().anyMatch(Layout::sharded)) {
+            // a cluster left up by `userbench cluster up`, when this is its head: its shards count what each operation touched
+            Cluster attached = isFork ? null : ClusterState.read(Main.home().resolve("temp"))
+                    .filter(state -> state.headUrl().equals(url) && state.running()).map(ClusterState::attached).orElse(null);
+            if (!isFork && attached == null && Layouts.parse(layouts).stream().anyMatch(Layout::sharded)) {
                 throw new UsageException("sharded layouts (" + layouts + ") run through a cluster's head: use --jdbc-url "
-                        + "cluster:postgres?shards=2");
+                        + "cluster:postgres?shards=2, or the head URL that userbench cluster up printed");
             }
             if (!isFork && EmbeddedServer.isEmbedded(url)) {
                 out.println("Starting " + url + " ...");
@@ -220,7 +224,13 @@ public final class RunCommand implements Callable<Integer> {
                 ResultsJson.write(result, folder);
                 return ExitCode.OK.code();
             }
+            if (attached != null) {
+                result = ClusterResults.of(result, attached, options, plan);
+            }
             show(result, out);
+            if (attached != null) {
+                out.println(ResultTables.console(dev.userbench.cluster.ClusterTables.shardsTouched(result)));
+            }
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
             HistogramExport.write(result, folder);

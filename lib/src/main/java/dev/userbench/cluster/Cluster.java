@@ -35,6 +35,21 @@ public interface Cluster extends AutoCloseable {
                 .resolve("temp");
     }
 
+    /** How results.json describes a cluster of this engine with this head and these shards. */
+    static ClusterInfo describe(String engine, String headUrl, List<ShardEndpoint> shards) {
+        return ClusterUrl.POSTGRES.equals(engine) ? LocalPostgresCluster.describe(headUrl, shards)
+                : LocalMariadbCluster.describe(headUrl, shards);
+    }
+
+    /** The shards' counters for a cluster of this engine. */
+    static ShardActivity activity(String engine, List<ShardEndpoint> shards) throws java.sql.SQLException {
+        return ClusterUrl.POSTGRES.equals(engine) ? LocalPostgresCluster.activity(shards)
+                : LocalMariadbCluster.activity(shards);
+    }
+
+    /** Leaves the cluster running when this JVM ends ({@code userbench cluster up}); what stops it later. */
+    ClusterState detach();
+
     /** Starts the cluster a {@code cluster:} URL names, on local shards or on the given ones. */
     static Cluster start(ClusterUrl url, List<ShardEndpoint> external) throws IOException {
         return switch (url.engine()) {

@@ -172,13 +172,18 @@ public final class LocalMariadbCluster implements Cluster {
 
     @Override
     public ClusterInfo describe() {
+        return describe(headUrl(), shards);
+    }
+
+    /** The cluster whose head and shards these are, as results.json describes it. */
+    static ClusterInfo describe(String headUrl, List<ShardEndpoint> shards) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("routing", "ENGINE=SPIDER, PARTITION BY RANGE COLUMNS (shard key) at the key's quantiles");
         settings.put("spider_conn_recycle_mode", "2");
         settings.put("spider_semi_trx", "0");
         List<String> versions = new ArrayList<>();
         String head;
-        try (Connection connection = DriverManager.getConnection(headUrl())) {
+        try (Connection connection = DriverManager.getConnection(headUrl)) {
             head = version(connection);
             for (ShardEndpoint shard : shards) {
                 try (Connection remote = open(shard)) {
@@ -211,6 +216,11 @@ public final class LocalMariadbCluster implements Cluster {
 
     @Override
     public ShardActivity activity() throws SQLException {
+        return activity(shards);
+    }
+
+    /** Counters read on a connection of their own to each of these shards. */
+    static ShardActivity activity(List<ShardEndpoint> shards) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             for (ShardEndpoint shard : shards) {
@@ -232,6 +242,21 @@ public final class LocalMariadbCluster implements Cluster {
             throw new IllegalArgumentException("no local shard " + shard + ": this cluster has " + (nodes.size() - 1));
         }
         LocalProcesses.killHard(nodes.get(shard).process().pid());
+    }
+
+    /**
+     * Leaves the cluster running after this JVM ends (no shutdown hook any more) and returns what stops it later; only a
+     * cluster of local shards can be left so, since no password is kept.
+     */
+    public synchronized ClusterState detach() {
+        if (nodes.size() != shards.size() + 1) {
+            throw new IllegalArgumentException("only a cluster of local shards can be left running: leave out --shard-url");
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        closed = true;
+        return new ClusterState("mariadb", folder.toString(), headUrl(), shards(),
+                nodes.stream().map(n -> new ClusterState.Server(n.data().toString(), n.process().pid())).toList(),
+                null);
     }
 
     @Override

@@ -167,13 +167,18 @@ public final class LocalPostgresCluster implements Cluster {
 
     @Override
     public ClusterInfo describe() {
+        return describe(headUrl(), shards);
+    }
+
+    /** The cluster whose head and shards these are, as results.json describes it. */
+    static ClusterInfo describe(String headUrl, List<ShardEndpoint> shards) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("routing", "PARTITION BY HASH (shard key), partitions are postgres_fdw foreign tables");
         settings.put("batch_size", String.valueOf(BATCH_SIZE));
         settings.put("async_capable", "off");
         List<String> versions = new ArrayList<>();
         String head;
-        try (Connection connection = DriverManager.getConnection(headUrl())) {
+        try (Connection connection = DriverManager.getConnection(headUrl)) {
             head = version(connection);
             for (ShardEndpoint shard : shards) {
                 try (Connection remote = open(shard)) {
@@ -208,6 +213,11 @@ public final class LocalPostgresCluster implements Cluster {
 
     @Override
     public ShardActivity activity() throws SQLException {
+        return activity(shards);
+    }
+
+    /** Counters read on a connection of their own to each of these shards. */
+    static ShardActivity activity(List<ShardEndpoint> shards) throws SQLException {
         List<Connection> connections = new ArrayList<>();
         try {
             for (ShardEndpoint shard : shards) {
@@ -231,6 +241,21 @@ public final class LocalPostgresCluster implements Cluster {
         Node node = nodes.get(shard);
         LocalProcesses.run(OS_USER, folder.resolve("logs").resolve(node.name() + ".log"), 60,
                 bin.resolve("pg_ctl").toString(), "-D", node.data().toString(), "-m", "immediate", "-w", "stop");
+    }
+
+    /**
+     * Leaves the cluster running after this JVM ends (no shutdown hook any more) and returns what stops it later; only a
+     * cluster of local shards can be left so, since no password is kept.
+     */
+    public synchronized ClusterState detach() {
+        if (nodes.size() != shards.size() + 1) {
+            throw new IllegalArgumentException("only a cluster of local shards can be left running: leave out --shard-url");
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        closed = true;
+        return new ClusterState("postgres", folder.toString(), headUrl(), shards(),
+                nodes.stream().map(n -> new ClusterState.Server(n.data().toString(), LocalProcesses.pidIn(n.data().resolve("postmaster.pid")))).toList(),
+                bin.toString());
     }
 
     @Override
