@@ -13,6 +13,35 @@ public final class ClusterTables {
     private ClusterTables() {
     }
 
+    /**
+     * Median latency and shards touched of one operation per layout and shard count, over runs on clusters of
+     * different sizes (a shard sweep): the rows of a latency-vs-shards chart.
+     */
+    public static Table byShards(java.util.List<RunResult> runs, String operation) {
+        Table table = Table.create(operation + " by shard count", DoubleColumn.create("shards"),
+                StringColumn.create("layout"), DoubleColumn.create("p50_us"), DoubleColumn.create("mean_us"),
+                DoubleColumn.create("shards_touched"));
+        for (RunResult run : runs) {
+            int shards = run.environment().cluster().shards();
+            for (Measurement m : run.measurements()) {
+                if (m.operation().equals(operation)) {
+                    table.doubleColumn("shards").append(shards);
+                    table.stringColumn("layout").append(m.layout());
+                    table.doubleColumn("p50_us").append(m.p50Us());
+                    table.doubleColumn("mean_us").append(m.meanUs());
+                    table.doubleColumn("shards_touched").append(m.shardsTouched() == null ? Double.NaN : m.shardsTouched());
+                }
+            }
+        }
+        return table;
+    }
+
+    /** Median latency against shard count, one line per layout. */
+    public static dev.userbench.report.Chart latencyByShards(java.util.List<RunResult> runs, String operation) {
+        return dev.userbench.report.Chart.lines(byShards(runs, operation), "shards", "p50_us", "layout")
+                .title(operation + ": median latency by shard count").xTitle("shards").yTitle("median µs per call");
+    }
+
     /** One row per measurement that has its shards counted: shards in the cluster, shards touched, mean and median. */
     public static Table shardsTouched(RunResult result) {
         int shards = result.environment() != null && result.environment().cluster() != null

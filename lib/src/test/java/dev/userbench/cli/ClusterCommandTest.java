@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code userbench cluster up|status|down}: a cluster that outlives the command, runs through its head, then goes. */
 @Tag("cluster")
+@org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#postgres")
 class ClusterCommandTest {
 
     private static final Path TEMP = Main.home().resolve("temp");

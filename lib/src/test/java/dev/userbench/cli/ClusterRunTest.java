@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * naming the phase, with what was finished kept.
  */
 @Tag("cluster")
+@org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#both")
 class ClusterRunTest {
 
     private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));

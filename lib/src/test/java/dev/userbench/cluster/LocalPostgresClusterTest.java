@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A local PostgreSQL cluster starts its head and shards, the head reaches them, and stopping leaves nothing behind. */
 @Tag("cluster")
+@org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#postgres")
 class LocalPostgresClusterTest {
 
     @Test

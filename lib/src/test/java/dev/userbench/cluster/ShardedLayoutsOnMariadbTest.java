@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The sharded layouts on a MariaDB head with Spider in front of two MariaDB shards. */
+@org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#mariadb")
 class ShardedLayoutsOnMariadbTest extends ShardedLayoutsContract {
 
     @BeforeAll

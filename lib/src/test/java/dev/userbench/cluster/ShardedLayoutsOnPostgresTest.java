@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The sharded layouts on a PostgreSQL head reaching two PostgreSQL shards through postgres_fdw. */
+@org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#postgres")
 class ShardedLayoutsOnPostgresTest extends ShardedLayoutsContract {
 
     @BeforeAll
