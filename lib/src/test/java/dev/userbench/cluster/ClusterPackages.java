@@ -12,7 +12,7 @@ public final class ClusterPackages {
     public static boolean postgres() {
         try {
             LocalPostgresCluster.binaries();
-            return Files.exists(Path.of("/usr/bin/runuser")) || !LocalProcesses.root();
+            return Files.exists(Path.of("/usr/sbin/runuser")) || Files.exists(Path.of("/sbin/runuser")) || !LocalProcesses.root();
         } catch (ClusterUnavailableException missing) {
             return false;
         }
