@@ -57,7 +57,7 @@ public final class Layouts {
     /** The monolith sharded by uid with an email→uid table sharded by email: the split chosen for the access path. */
     public static final Layout MONOLITH_BY_UID_EMAIL_LOOKUP = new Layout("monolith@uid+email_lookup",
             "one table sharded by uid, and an email to uid lookup table sharded by email that makes email unique "
-                    + "across shards and answers a login from two shards",
+                    + "across shards and gives a login the uid, which names the user's shard",
             List.of(new TableDef("user_monolith_sl", Field.ALL)),
             List.of(IndexDef.unique("ix_user_monolith_sl_email", "user_monolith_sl", EMAIL)),
             new Sharding("uid+email_lookup", Map.of("user_monolith_sl", UID),
