@@ -84,7 +84,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--layouts", paramLabel = "A,B", defaultValue = "monolith,fragmented",
             description = "Layouts to compare, the first as baseline: monolith, fragmented, monolith_covering, "
-                    + "fragmented_hot_touch (default: ${DEFAULT-VALUE}).")
+                    + "fragmented_hot_touch; on a cluster monolith@uid, monolith@uid+email_lookup, fragmented@uid, "
+                    + "fragmented@email (default: ${DEFAULT-VALUE}; on a cluster all four sharded ones).")
     String layouts;
 
     @Option(names = "--workloads", paramLabel = "A,B", defaultValue = WorkloadPlan.STUDY,
