@@ -22,7 +22,24 @@ import java.util.concurrent.TimeUnit;
 public record Environment(String engine, String engineVersion, String driver, String driverVersion, String jdbcUrl,
                           String jvm, List<String> jvmFlags, String os, int cpus, String cpuModel, long users,
                           int logins, long seed, String startedAt, String toolVersion, String cacheState,
-                          Map<String, String> settings, Map<String, Object> options) {
+                          Map<String, String> settings, Map<String, Object> options,
+                          @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+                          dev.userbench.cluster.ClusterInfo cluster) {
+
+    /** An environment on one server (no cluster). */
+    public Environment(String engine, String engineVersion, String driver, String driverVersion, String jdbcUrl,
+                       String jvm, List<String> jvmFlags, String os, int cpus, String cpuModel, long users,
+                       int logins, long seed, String startedAt, String toolVersion, String cacheState,
+                       Map<String, String> settings, Map<String, Object> options) {
+        this(engine, engineVersion, driver, driverVersion, jdbcUrl, jvm, jvmFlags, os, cpus, cpuModel, users, logins, seed,
+                startedAt, toolVersion, cacheState, settings, options, null);
+    }
+
+    /** The same environment, run through the head of this cluster. */
+    public Environment withCluster(dev.userbench.cluster.ClusterInfo value) {
+        return new Environment(engine, engineVersion, driver, driverVersion, jdbcUrl, jvm, jvmFlags, os, cpus, cpuModel,
+                users, logins, seed, startedAt, toolVersion, cacheState, settings, options, value);
+    }
 
     public static Environment capture(Connection connection, RunOptions options, Instant startedAt) throws SQLException {
         return capture(connection, options, startedAt, Map.of());

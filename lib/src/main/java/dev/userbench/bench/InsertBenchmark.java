@@ -57,7 +57,7 @@ public final class InsertBenchmark extends StudyBenchmark {
     @Override
     public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
         Connection connection = context.connection();
-        List<TableDef> tables = sql.layout().tables();
+        List<TableDef> tables = sql.writtenTables();
         boolean rowAtATime = SEED.equals(variant()) && !sql.layout().singleTable();
         List<PreparedStatement> inserts = new ArrayList<>();
         try {

@@ -39,10 +39,31 @@ public record Measurement(
         String distribution,
         long users,
         @JsonIgnore Histogram histogram,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long cacheBytes) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long cacheBytes,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double shardsTouched) {
 
     public Measurement {
         trialSeconds = List.copyOf(trialSeconds);
+    }
+
+    /** A measurement on one server (no shards). */
+    public Measurement(String layout, String operation, String variant, int trials, long ops, double totalSeconds,
+                       List<Double> trialSeconds, double meanUs, double p50Us, double p90Us, double p95Us, double p99Us,
+                       double p999Us, double maxUs, double stdevUs, double opsPerS, long calls, String callUnit, int forks,
+                       int threads, String distribution, long users, Histogram histogram, Long cacheBytes) {
+        this(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us, p95Us, p99Us,
+                p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users, histogram,
+                cacheBytes, null);
+    }
+
+    /**
+     * The same measurement with the mean number of shards one operation touched on a sharded layout, counted by the
+     * shards themselves in an untimed pass.
+     */
+    public Measurement withShardsTouched(Double shards) {
+        return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
+                p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users,
+                histogram, cacheBytes, shards);
     }
 
     /** A single-client measurement of one call unit whose load is not known here (1 thread, distribution and users unknown). */
@@ -93,6 +114,6 @@ public record Measurement(
     public Measurement withCacheBytes(long bytes) {
         return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
                 p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users,
-                histogram, bytes);
+                histogram, bytes, shardsTouched);
     }
 }

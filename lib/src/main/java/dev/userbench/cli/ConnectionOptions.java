@@ -15,7 +15,8 @@ final class ConnectionOptions {
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Database to work in: jdbc:sqlite:FILE, jdbc:mysql://HOST:PORT/DB (mysql-connector-j), "
                     + "jdbc:mariadb://HOST:PORT/DB (MariaDB Connector/J) or jdbc:postgresql://HOST:PORT/DB; for run also "
-                    + "embedded:postgres / embedded:mariadb, a server the tool starts and stops itself. "
+                    + "embedded:postgres / embedded:mariadb, a server the tool starts and stops itself, and "
+                    + "cluster:postgres?shards=N / cluster:mariadb?shards=N, a local sharded cluster. "
                     + "Default: the SQLite file temp/db/benchmarking_user.db.")
     String jdbcUrl;
 
@@ -52,7 +53,7 @@ final class ConnectionOptions {
         return plain.withNamespace(new Namespace(schema == null ? Namespace.DEFAULT_NAME : schema, allowExisting));
     }
 
-    private String password() {
+    String password() {
         if (password != null) {
             return password;
         }

@@ -79,6 +79,9 @@ public record Failure(String message, ExitCode exitCode) {
         if (refused != null) {
             return new Failure(clean(refused.getMessage()), ExitCode.USAGE);
         }
+        if (error instanceof dev.userbench.cluster.ClusterUnavailableException missing) {
+            return new Failure(missing.getMessage(), ExitCode.MISSING_TOOL);
+        }
         if (error instanceof IllegalArgumentException) {
             return new Failure(clean(error.getMessage()), ExitCode.USAGE);
         }

@@ -17,7 +17,14 @@ import dev.userbench.report.RunReport;
 import dev.userbench.report.VerdictRule;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.EmbeddedServer;
+import dev.userbench.cluster.Cluster;
+import dev.userbench.cluster.ClusterResults;
+import dev.userbench.cluster.ClusterState;
+import dev.userbench.cluster.ClusterUrl;
+import dev.userbench.cluster.ShardEndpoint;
+import dev.userbench.schema.Layout;
 import dev.userbench.schema.Layouts;
+import dev.userbench.schema.Namespace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -77,7 +84,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--layouts", paramLabel = "A,B", defaultValue = "monolith,fragmented",
             description = "Layouts to compare, the first as baseline: monolith, fragmented, monolith_covering, "
-                    + "fragmented_hot_touch (default: ${DEFAULT-VALUE}).")
+                    + "fragmented_hot_touch; on a cluster monolith@uid, monolith@uid+email_lookup, fragmented@uid, "
+                    + "fragmented@email (default: ${DEFAULT-VALUE}; on a cluster all four sharded ones).")
     String layouts;
 
     @Option(names = "--workloads", paramLabel = "A,B", defaultValue = WorkloadPlan.STUDY,
@@ -138,12 +146,28 @@ public final class RunCommand implements Callable<Integer> {
                     + "engine's own name, e.g. shared_buffers=256MB or innodb_buffer_pool_size=256M (repeatable).")
     Map<String, String> engineSettings = new LinkedHashMap<>();
 
+    @Option(names = "--shards", paramLabel = "N[,N...]", split = ",",
+            description = "With --jdbc-url cluster:postgres: run everything once per shard count, e.g. 1,2,4, each on a "
+                    + "fresh local cluster, results in a folder per count (default: the URL's shards=N).")
+    List<Integer> shardCounts = new ArrayList<>();
+
+    @Option(names = "--shard-url", paramLabel = "URL",
+            description = "With --jdbc-url cluster:postgres: an existing server to use as a shard instead of a local one "
+                    + "(repeatable, one per shard; --user and the password apply unless the URL names its own).")
+    List<String> shardUrls = new ArrayList<>();
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Folder for results.json and results.csv. Default: temp/results/<UTC time>/.")
     Path outDir;
 
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
+
+    /** What a cluster runs unless --workloads says otherwise: the benchmark. */
+    static final String CLUSTER_WORKLOADS = "login,profile_view,mixed";
+
+    /** Set when a cluster run chose the layouts and workloads: its forks are told them, not their own defaults. */
+    private boolean clusterDefaults;
 
     /** A run that ended without results to show: its message is printed, this is its exit code. */
     private static final class Ended extends RuntimeException {
@@ -164,6 +188,16 @@ public final class RunCommand implements Callable<Integer> {
         boolean isFork = fork > 0;
         try {
             String url = isFork ? forkUrl() : connectionOptions.url();
+            if (!isFork && ClusterUrl.isCluster(url)) {
+                return clusterRuns(ClusterUrl.parse(url), out, err);
+            }
+            // a cluster left up by `userbench cluster up`, when this is its head: its shards count what each operation touched
+            Cluster attached = isFork ? null : ClusterState.read(Main.home().resolve("temp"))
+                    .filter(state -> state.headUrl().equals(url) && state.running()).map(ClusterState::attached).orElse(null);
+            if (!isFork && attached == null && Layouts.parse(layouts).stream().anyMatch(Layout::sharded)) {
+                throw new UsageException("sharded layouts (" + layouts + ") run through a cluster's head: use --jdbc-url "
+                        + "cluster:postgres?shards=2, or the head URL that userbench cluster up printed");
+            }
             if (!isFork && EmbeddedServer.isEmbedded(url)) {
                 out.println("Starting " + url + " ...");
                 server = EmbeddedServer.start(url, engineSettings);
@@ -191,7 +225,13 @@ public final class RunCommand implements Callable<Integer> {
                 ResultsJson.write(result, folder);
                 return ExitCode.OK.code();
             }
+            if (attached != null) {
+                result = ClusterResults.of(result, attached, options, plan);
+            }
             show(result, out);
+            if (attached != null) {
+                out.println(ResultTables.console(dev.userbench.cluster.ClusterTables.shardsTouched(result)));
+            }
             Path json = ResultsJson.write(result, folder);
             Path csv = ResultsCsv.write(result, folder);
             HistogramExport.write(result, folder);
@@ -211,6 +251,73 @@ public final class RunCommand implements Callable<Integer> {
         } finally {
             stop(server, err);
         }
+    }
+
+    /**
+     * The run on a cluster the tool starts (a head and local shards, or the {@code --shard-url} servers), once per shard
+     * count of {@code --shards}: the same workloads and trials through the head, then the shards each operation touched
+     * counted by the shards. Every cluster is stopped and its files removed before the next starts, and at the end
+     * whatever happens.
+     */
+    private int clusterRuns(ClusterUrl url, PrintWriter out, PrintWriter err) throws Exception {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--layouts")) {
+            layouts = Layouts.sharded().stream().map(Layout::name).collect(java.util.stream.Collectors.joining(","));
+            clusterDefaults = true;
+        }
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--workloads")) {
+            workloads = CLUSTER_WORKLOADS;
+            clusterDefaults = true;
+        }
+        List<Layout> chosen = Layouts.parse(layouts);
+        if (chosen.stream().anyMatch(l -> !l.sharded())) {
+            throw new UsageException("a cluster runs the sharded layouts (" + Layouts.sharded().stream().map(Layout::name)
+                    .collect(java.util.stream.Collectors.joining(", ")) + "), not " + layouts);
+        }
+        List<ShardEndpoint> external = shardUrls.stream()
+                .map(u -> ShardEndpoint.parse(u, connectionOptions.user, connectionOptions.password())).toList();
+        List<Integer> counts = !external.isEmpty() ? List.of(external.size())
+                : shardCounts.isEmpty() ? List.of(url.shards()) : List.copyOf(shardCounts);
+        for (int count : counts) {
+            url.withShards(count); // every count is checked before the first cluster starts
+        }
+        Path base = resultsFolder(outDir);
+        int exit = ExitCode.OK.code();
+        for (int count : counts) {
+            ClusterUrl sized = url.withShards(count);
+            out.println("Starting " + sized + (external.isEmpty() ? "" : " on " + external) + " ...");
+            try (Cluster cluster = Cluster.start(sized, external)) {
+                out.println("Head: " + cluster.headUrl());
+                ConnectionSpec connection = new ConnectionSpec(cluster.headUrl(), null, null).withNamespace(
+                        new Namespace(connectionOptions.schema == null ? Namespace.DEFAULT_NAME : connectionOptions.schema,
+                                allowExisting));
+                WorkloadPlan plan = WorkloadPlan.parse(workloads, users, new WorkloadSettings(threads, ops,
+                        KeyDistribution.parse(distribution), zipfConstant, Mix.parse(mix), seed));
+                RunOptions options = new RunOptions(connection, chosen, users.get(0), logins, seed, batchSize, bioChars,
+                        measuring.trials, measuring.warmupTrials, measuring.warmupMaxTrials, measuring.threshold, cold,
+                        cacheSweep, measuring.forks, 1);
+                measuring.check();
+                Path folder = counts.size() > 1 ? base.resolve("shards-" + count) : base;
+                out.println("Measuring " + chosen.stream().map(Layout::name).toList() + " with " + plan.userCounts()
+                        + " users on " + count + " shard" + (count == 1 ? "" : "s") + " through the head"
+                        + (options.forks() > 1 ? ", " + options.forks() + " forks of " + options.trials() + " trials each" : ""));
+                RunResult result = options.forks() > 1
+                        ? forked(connection, options, folder, err)
+                        : inProcess(connection, options, plan, null, folder, err, null);
+                out.println("Counting the shards each operation touches ...");
+                result = ClusterResults.of(result, cluster, options, plan);
+                show(result, out);
+                out.println(ResultTables.console(dev.userbench.cluster.ClusterTables.shardsTouched(result)));
+                Path json = ResultsJson.write(result, folder);
+                ResultsCsv.write(result, folder);
+                HistogramExport.write(result, folder);
+                RunReport.write(result, folder);
+                out.println("Wrote " + json + " and its report");
+                if (!(result.dataCheck().equal() && result.workloadChecksHold())) {
+                    exit = ExitCode.RUN_FAILED.code();
+                }
+            }
+        }
+        return exit;
     }
 
     /** The trials in this JVM; a fork also tells its parent every phase it enters, on standard output. */
@@ -279,7 +386,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** This command's options as the user gave them, for a fork: without the connection, --out and the forks. */
     private List<String> forkArguments() {
-        Set<String> parentOnly = Set.of("--jdbc-url", "--password", "--out", "--forks", "--fork", "--engine-setting");
+        Set<String> parentOnly = Set.of("--jdbc-url", "--password", "--out", "--forks", "--fork", "--engine-setting",
+                "--shards", "--shard-url");
         List<String> arguments = new ArrayList<>();
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             String name = option.longestName();
@@ -293,6 +401,11 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
         arguments.add("--forks=" + measuring.forks);
+        if (clusterDefaults) {
+            arguments.removeIf(a -> a.startsWith("--layouts=") || a.startsWith("--workloads="));
+            arguments.add("--layouts=" + layouts);
+            arguments.add("--workloads=" + workloads);
+        }
         return arguments;
     }
 

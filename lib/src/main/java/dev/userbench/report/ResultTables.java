@@ -61,6 +61,17 @@ public final class ResultTables {
             });
             table.addColumns(cache);
         }
+        if (measurements.stream().anyMatch(m -> m.shardsTouched() != null)) {
+            DoubleColumn shards = DoubleColumn.create("shards_touched");
+            measurements.forEach(m -> {
+                if (m.shardsTouched() == null) {
+                    shards.appendMissing();
+                } else {
+                    shards.append(m.shardsTouched());
+                }
+            });
+            table.addColumns(shards);
+        }
         return table;
     }
 
@@ -141,6 +152,7 @@ public final class ResultTables {
             if (rounded.column(i) instanceof DoubleColumn column) {
                 int digits = switch (column.name()) {
                     case "total_seconds", "ratio", "ci_low", "ci_high", "confidence" -> 4;
+                    case "shards_touched" -> 2;
                     case "alpha_adjusted", "p_value" -> 5;
                     default -> 1;
                 };

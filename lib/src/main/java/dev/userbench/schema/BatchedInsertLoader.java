@@ -28,7 +28,7 @@ final class BatchedInsertLoader implements BulkLoader {
 
     @Override
     public Load start(Connection connection, LayoutSql sql) throws SQLException {
-        List<TableDef> tables = sql.layout().tables();
+        List<TableDef> tables = sql.writtenTables();
         List<PreparedStatement> inserts = new ArrayList<>(tables.size());
         try {
             for (TableDef table : tables) {

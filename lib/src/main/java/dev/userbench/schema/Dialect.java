@@ -96,6 +96,12 @@ public interface Dialect {
         return BulkLoader.batchedInserts();
     }
 
+    /** How this engine spreads a sharded layout's tables over the shards behind a head. */
+    default ShardedTables shardedTables() {
+        throw new IllegalArgumentException("sharded layouts run on a cluster (cluster:postgres or cluster:mariadb), not on "
+                + engine().label());
+    }
+
     default LayoutSql sql(Layout layout) {
         return new LayoutSql(this, layout);
     }

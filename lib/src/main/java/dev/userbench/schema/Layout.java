@@ -15,8 +15,14 @@ import java.util.Set;
  * @param summary     one sentence for people
  * @param tables      the tables, the one holding {@code email} first; the others reference its uid
  * @param indexes     the secondary indexes (the unique email index included)
+ * @param sharding    how the tables are spread over shards, or null for a layout on one server
  */
-public record Layout(String name, String summary, List<TableDef> tables, List<IndexDef> indexes) {
+public record Layout(String name, String summary, List<TableDef> tables, List<IndexDef> indexes, Sharding sharding) {
+
+    /** A layout on one server. */
+    public Layout(String name, String summary, List<TableDef> tables, List<IndexDef> indexes) {
+        this(name, summary, tables, indexes, null);
+    }
 
     public Layout {
         tables = List.copyOf(tables);
@@ -35,6 +41,16 @@ public record Layout(String name, String summary, List<TableDef> tables, List<In
         if (!seen.equals(EnumSet.allOf(Field.class))) {
             throw new IllegalArgumentException("layout " + name + " misses fields: " + EnumSet.complementOf(EnumSet.copyOf(seen)));
         }
+        if (sharding != null) {
+            for (TableDef table : tables) {
+                sharding.keyOf(table);
+            }
+        }
+    }
+
+    /** Whether the tables are spread over shards behind a head (a {@code cluster:} URL). */
+    public boolean sharded() {
+        return sharding != null;
     }
 
     /** The table a login looks the email up in. */

@@ -42,8 +42,14 @@ public final class LayoutSql {
         return dialect;
     }
 
-    /** CREATE TABLE for each table in reference order, then the indexes. */
+    /**
+     * CREATE TABLE for each table in reference order, then the indexes; on a sharded layout the engine's statements
+     * that create the tables on every shard and the routing tables on the head ({@link Dialect#shardedTables()}).
+     */
     public List<String> create() {
+        if (layout.sharded()) {
+            return dialect.shardedTables().create(this);
+        }
         List<String> ddl = new ArrayList<>();
         for (TableDef table : layout.tables()) {
             ddl.add(createTable(table));
@@ -56,6 +62,9 @@ public final class LayoutSql {
 
     /** DROP TABLE IF EXISTS for each table, referencing tables first. */
     public List<String> drop() {
+        if (layout.sharded()) {
+            return dialect.shardedTables().drop(this);
+        }
         List<String> ddl = new ArrayList<>();
         List<TableDef> tables = layout.tables();
         for (int i = tables.size() - 1; i >= 0; i--) {
@@ -79,6 +88,28 @@ public final class LayoutSql {
             sql.append(",\n    FOREIGN KEY (uid) REFERENCES ").append(layout.root().name()).append(" (uid)");
         }
         return sql.append("\n)").append(dialect.tableOptions()).toString();
+    }
+
+    /**
+     * The tables a new user is written to, in order: the layout's, preceded on a sharded layout with an email lookup
+     * by that lookup table (so a duplicate email is refused before anything else is written).
+     */
+    public List<TableDef> writtenTables() {
+        if (!layout.sharded() || layout.sharding().lookup() == null) {
+            return layout.tables();
+        }
+        List<TableDef> tables = new ArrayList<>();
+        tables.add(layout.sharding().lookup());
+        tables.addAll(layout.tables());
+        return List.copyOf(tables);
+    }
+
+    /**
+     * How many users go into the empty tables fastest: the dialect's bulk path, or batched INSERTs through the head
+     * on a sharded layout (the head batches them per shard; a bulk path such as COPY would go row by row).
+     */
+    public BulkLoader bulkLoader() {
+        return layout.sharded() ? BulkLoader.batchedInserts() : dialect.bulkLoader();
     }
 
     public String insert(TableDef table) {
@@ -155,7 +186,11 @@ public final class LayoutSql {
                         .append(" ON t").append(i).append(".uid = t0.uid");
             }
         }
-        if (key != null) {
+        if (key == Field.EMAIL && layout.sharded() && layout.sharding().lookup() != null) {
+            // the lookup's one shard gives the uid, which names the one shard of the user's row
+            sql.append(" WHERE ").append(qualified(Field.UID, needed, join)).append(" = (SELECT uid FROM ")
+                    .append(layout.sharding().lookup().name()).append(" WHERE email = ?)");
+        } else if (key != null) {
             sql.append(" WHERE ").append(qualified(key, needed, join)).append(" = ?");
         }
         return new Select(sql.toString(), fields);

@@ -5,6 +5,7 @@ import dev.userbench.model.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -46,6 +47,40 @@ public final class Layouts {
 
     private static final List<Layout> ALL = List.of(MONOLITH, FRAGMENTED, MONOLITH_COVERING, FRAGMENTED_HOT_TOUCH);
 
+    /** The monolith sharded by uid: a login by email must ask every shard, and email is unique per shard only. */
+    public static final Layout MONOLITH_BY_UID = new Layout("monolith@uid",
+            "one table with every column, sharded by uid (email unique on each shard only)",
+            List.of(new TableDef("user_monolith_su", Field.ALL)),
+            List.of(IndexDef.unique("ix_user_monolith_su_email", "user_monolith_su", EMAIL)),
+            new Sharding("uid", Map.of("user_monolith_su", UID), null));
+
+    /** The monolith sharded by uid with an email→uid table sharded by email: the split chosen for the access path. */
+    public static final Layout MONOLITH_BY_UID_EMAIL_LOOKUP = new Layout("monolith@uid+email_lookup",
+            "one table sharded by uid, and an email to uid lookup table sharded by email that makes email unique "
+                    + "across shards and gives a login the uid, which names the user's shard",
+            List.of(new TableDef("user_monolith_sl", Field.ALL)),
+            List.of(IndexDef.unique("ix_user_monolith_sl_email", "user_monolith_sl", EMAIL)),
+            new Sharding("uid+email_lookup", Map.of("user_monolith_sl", UID),
+                    new TableDef("user_email_lookup_sl", List.of(UID, EMAIL))));
+
+    /** The split with both tables sharded by uid: a user's rows share a shard, a login by email asks every shard. */
+    public static final Layout FRAGMENTED_BY_UID = new Layout("fragmented@uid",
+            "user_auth and user_profile both sharded by uid (email unique on each shard only)",
+            List.of(new TableDef("user_auth_su", AUTH_COLUMNS), new TableDef("user_profile_su", PROFILE_COLUMNS)),
+            List.of(IndexDef.unique("ix_user_auth_su_email", "user_auth_su", EMAIL)),
+            new Sharding("uid", Map.of("user_auth_su", UID, "user_profile_su", UID), null));
+
+    /** The split sharded for each table's access path: login by email on one shard, profile by uid on one shard. */
+    public static final Layout FRAGMENTED_BY_EMAIL = new Layout("fragmented@email",
+            "user_auth sharded by email (a login asks one shard; email unique across shards), user_profile by uid",
+            List.of(new TableDef("user_auth_se", AUTH_COLUMNS), new TableDef("user_profile_se", PROFILE_COLUMNS)),
+            List.of(IndexDef.unique("ix_user_auth_se_email", "user_auth_se", EMAIL)),
+            new Sharding("email", Map.of("user_auth_se", EMAIL, "user_profile_se", UID), null));
+
+    /** The layouts of a sharded cluster ({@code cluster:} URLs); each names its shard key after {@code @}. */
+    private static final List<Layout> SHARDED = List.of(MONOLITH_BY_UID, MONOLITH_BY_UID_EMAIL_LOOKUP,
+            FRAGMENTED_BY_UID, FRAGMENTED_BY_EMAIL);
+
     private Layouts() {
     }
 
@@ -53,8 +88,18 @@ public final class Layouts {
         return ALL;
     }
 
+    /** The sharded layouts, for a cluster. */
+    public static List<Layout> sharded() {
+        return SHARDED;
+    }
+
     public static Layout byName(String name) {
         String wanted = name.trim().toLowerCase(Locale.ROOT);
+        if (wanted.contains("@")) {
+            return SHARDED.stream().filter(l -> l.name().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown sharded layout '" + name + "': choose from "
+                            + SHARDED.stream().map(Layout::name).collect(Collectors.joining(", "))));
+        }
         return ALL.stream().filter(l -> l.name().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown layout '" + name + "': choose from "
                         + ALL.stream().map(Layout::name).collect(Collectors.joining(", "))));

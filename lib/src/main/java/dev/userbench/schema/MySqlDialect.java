@@ -43,6 +43,12 @@ public final class MySqlDialect extends BaseDialect {
         return type + nullability(field);
     }
 
+    /** ENGINE=SPIDER tables partitioned by RANGE COLUMNS whose partitions live on the shards. */
+    @Override
+    public ShardedTables shardedTables() {
+        return new SpiderTables(this);
+    }
+
     @Override
     public String tableOptions() {
         return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4";

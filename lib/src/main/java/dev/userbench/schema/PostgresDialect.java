@@ -99,6 +99,12 @@ public final class PostgresDialect extends BaseDialect {
         return properties;
     }
 
+    /** Parent tables partitioned by hash whose partitions are postgres_fdw foreign tables on the shards. */
+    @Override
+    public ShardedTables shardedTables() {
+        return new PostgresFdwTables(this);
+    }
+
     /** COPY: about twice the rows/s of even rewritten batched INSERTs. */
     @Override
     public BulkLoader bulkLoader() {

@@ -61,6 +61,10 @@ public final class Seeder {
     }
     /** Drops and recreates the layout's tables (committed). */
     public static void recreate(Connection connection, LayoutSql sql) throws SQLException {
+        if (sql.layout().sharded()) {
+            sql.dialect().shardedTables().recreate(connection, sql);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             for (String ddl : sql.drop()) {
                 statement.execute(ddl);
@@ -82,6 +86,11 @@ public final class Seeder {
      * Table names come from the layout's definition, never from a user.
      */
     public static void settle(Connection connection, LayoutSql sql) throws SQLException {
+        if (sql.layout().sharded()) {
+            // the shards' own tables are what the plans there read; the head's routing tables hold nothing
+            sql.dialect().shardedTables().settle(connection, sql);
+            return;
+        }
         switch (sql.dialect().engine()) {
             case POSTGRESQL -> {
                 connection.commit();
@@ -112,6 +121,10 @@ public final class Seeder {
 
     /** Drops the layout's tables (committed). */
     public static void drop(Connection connection, LayoutSql sql) throws SQLException {
+        if (sql.layout().sharded()) {
+            sql.dialect().shardedTables().drop(connection, sql);
+            return;
+        }
         try (Statement statement = connection.createStatement()) {
             for (String ddl : sql.drop()) {
                 statement.execute(ddl);
@@ -123,7 +136,7 @@ public final class Seeder {
     /** Inserts users {@code 0 .. count-1} into the (empty) layout by the dialect's bulk path and commits. */
     public Timing load(Connection connection, LayoutSql sql, UserGenerator generator, long count, Progress progress)
             throws SQLException {
-        return load(connection, sql, generator, count, progress, sql.dialect().bulkLoader());
+        return load(connection, sql, generator, count, progress, sql.bulkLoader());
     }
 
     /** Inserts users {@code 0 .. count-1} into the (empty) layout through the given loader and commits. */

@@ -34,7 +34,7 @@ public final class SignupWorkload extends Workload {
 
     @Override
     protected Step open(Client client, LayoutSql sql) throws SQLException {
-        List<TableDef> tables = sql.layout().tables();
+        List<TableDef> tables = sql.writtenTables();
         Statements statements = new Statements(client.connection());
         List<PreparedStatement> inserts = new ArrayList<>();
         try {

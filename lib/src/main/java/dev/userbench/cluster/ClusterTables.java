@@ -1,0 +1,68 @@
+package dev.userbench.cluster;
+
+import dev.userbench.bench.Measurement;
+import dev.userbench.bench.RunResult;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** A sharded run's results as tables: per layout and operation, the latency and the shards one operation touched. */
+public final class ClusterTables {
+
+    private ClusterTables() {
+    }
+
+    /**
+     * Median latency and shards touched of one operation per layout and shard count, over runs on clusters of
+     * different sizes (a shard sweep): the rows of a latency-vs-shards chart.
+     */
+    public static Table byShards(java.util.List<RunResult> runs, String operation) {
+        Table table = Table.create(operation + " by shard count", DoubleColumn.create("shards"),
+                StringColumn.create("layout"), DoubleColumn.create("p50_us"), DoubleColumn.create("mean_us"),
+                DoubleColumn.create("shards_touched"));
+        for (RunResult run : runs) {
+            int shards = run.environment().cluster().shards();
+            for (Measurement m : run.measurements()) {
+                if (m.operation().equals(operation)) {
+                    table.doubleColumn("shards").append(shards);
+                    table.stringColumn("layout").append(m.layout());
+                    table.doubleColumn("p50_us").append(m.p50Us());
+                    table.doubleColumn("mean_us").append(m.meanUs());
+                    table.doubleColumn("shards_touched").append(m.shardsTouched() == null ? Double.NaN : m.shardsTouched());
+                }
+            }
+        }
+        return table;
+    }
+
+    /** Median latency against shard count, one line per layout. */
+    public static dev.userbench.report.Chart latencyByShards(java.util.List<RunResult> runs, String operation) {
+        return dev.userbench.report.Chart.lines(byShards(runs, operation), "shards", "p50_us", "layout")
+                .title(operation + ": median latency by shard count").xTitle("shards").yTitle("median µs per call");
+    }
+
+    /** One row per measurement that has its shards counted: shards in the cluster, shards touched, mean and median. */
+    public static Table shardsTouched(RunResult result) {
+        int shards = result.environment() != null && result.environment().cluster() != null
+                ? result.environment().cluster().shards() : 0;
+        Table table = Table.create("Shards touched per operation",
+                StringColumn.create("layout"), StringColumn.create("shard_key"), StringColumn.create("operation"),
+                IntColumn.create("shards"), DoubleColumn.create("shards_touched"), DoubleColumn.create("mean_us"),
+                DoubleColumn.create("p50_us"));
+        for (Measurement m : result.measurements()) {
+            if (m.shardsTouched() == null) {
+                continue;
+            }
+            String key = result.environment().cluster().shardKeys().getOrDefault(m.layout(), "");
+            table.stringColumn("layout").append(m.layout());
+            table.stringColumn("shard_key").append(key);
+            table.stringColumn("operation").append(m.operation());
+            table.intColumn("shards").append(shards);
+            table.doubleColumn("shards_touched").append(m.shardsTouched());
+            table.doubleColumn("mean_us").append(m.meanUs());
+            table.doubleColumn("p50_us").append(m.p50Us());
+        }
+        return table;
+    }
+}

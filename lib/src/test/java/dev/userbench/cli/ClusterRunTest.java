@@ -1,0 +1,146 @@
+package dev.userbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userbench.cluster.Cluster;
+import dev.userbench.cluster.LocalMariadbCluster;
+import dev.userbench.cluster.LocalPostgresCluster;
+import dev.userbench.cluster.ShardEndpoint;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code run --jdbc-url cluster:postgres} as a user runs it: the sharded layouts through the head, shards touched in
+ * results.json, the cluster in the environment, nothing left in the temp dir; and a shard lost mid-run ends the run
+ * naming the phase, with what was finished kept.
+ */
+@Tag("cluster")
+@org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#both")
+class ClusterRunTest {
+
+    private static final Path TMP = Path.of(System.getProperty("java.io.tmpdir"));
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void aClusterRunWritesShardsTouchedAndTheClusterAndLeavesNoClusterBehind(String engine) throws Exception {
+        Set<Path> before = clusterFolders();
+
+        Userbench.Outcome run = Userbench.run("run", "--jdbc-url", "cluster:" + engine + "?shards=2", "--schema", "sharded_cli_t",
+                "--layouts", "monolith@uid,fragmented@email", "--workloads", "login", "--users", "200", "--ops", "40",
+                "--trials", "2", "--forks", "1", "--warmup", "0", "--warmup-max", "0", "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.console()).isZero();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(results.at("/environment/cluster/shards").asInt()).isEqualTo(2);
+        assertThat(results.at("/environment/cluster/shard_versions")).hasSize(2);
+        assertThat(results.at("/environment/cluster/shard_keys/monolith@uid").asText()).isEqualTo("uid");
+        assertThat(results.at("/environment/cluster/duplicate_emails/fragmented@email").asLong()).isZero();
+        for (JsonNode measurement : results.get("measurements")) {
+            double expected = measurement.get("layout").asText().equals("monolith@uid") ? 2.0 : 1.0;
+            assertThat(measurement.get("shards_touched").asDouble()).as(measurement.toString()).isEqualTo(expected);
+        }
+        assertThat(clusterFolders()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"postgres", "mariadb"})
+    void aShardKilledMidRunEndsTheRunNamingThePhaseAndKeepsWhatWasFinished(String engine) throws Exception {
+        boolean postgres = engine.equals("postgres");
+        try (Cluster shards = postgres ? LocalPostgresCluster.start(2, List.of())
+                : LocalMariadbCluster.start(2, List.of(), Main.home().resolve("temp/cluster"))) {
+            String scheme = postgres ? "jdbc:postgresql://" : "jdbc:mariadb://";
+            String user = postgres ? "postgres" : "root";
+            List<String> shardUrls = shards.shards().stream().flatMap(s -> Stream.of("--shard-url",
+                    scheme + s.host() + ":" + s.port() + "/" + s.database() + "?user=" + user)).toList();
+            Set<Path> before = clusterFolders();
+            CompletableFuture<Void> killer = CompletableFuture.runAsync(() -> killWhenMeasuring(shards, postgres));
+
+            Userbench.Outcome run = Userbench.run(Userbench.args(List.of("run", "--jdbc-url", "cluster:" + engine,
+                    "--schema", "sharded_kill_t", "--layouts", "monolith@uid", "--workloads", "login,profile_view",
+                    "--users", "300", "--ops", "2000", "--trials", "4", "--forks", "1", "--warmup", "0",
+                    "--warmup-max", "0", "--out", dir.toString()), shardUrls.toArray(String[]::new)));
+            killer.get(60, TimeUnit.SECONDS);
+
+            assertThat(run.exitCode()).as(run.console()).isIn(ExitCode.CONNECTION.code(), ExitCode.RUN_FAILED.code());
+            assertThat(run.err()).containsPattern("during (login|profile_view)/workload trial \\d of 4 on monolith@uid")
+                    .contains("status failed");
+            JsonNode partial = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+            assertThat(partial.get("status").asText()).isEqualTo("failed");
+            assertThat(partial.at("/failure/phase").asText())
+                    .containsPattern("(login|profile_view)/workload trial \\d of 4 on monolith@uid");
+            assertThat(partial.at("/data_check/equal").asBoolean()).isTrue();
+            assertThat(clusterFolders()).isEqualTo(before.stream().filter(Files::exists).collect(Collectors.toSet()));
+        }
+    }
+
+    /**
+     * Waits until shard 1 has answered logins, then stops it as a crash would: on PostgreSQL its email index was scanned
+     * (seeding does not), on MariaDB it ran more SELECTs than the data check sends.
+     */
+    private static void killWhenMeasuring(Cluster cluster, boolean postgres) {
+        ShardEndpoint shard = cluster.shards().get(0);
+        String url = postgres
+                ? "jdbc:postgresql://" + shard.host() + ":" + shard.port() + "/" + shard.database() + "?user=postgres"
+                : "jdbc:mariadb://" + shard.host() + ":" + shard.port() + "/?user=root";
+        String probe = postgres
+                ? "SELECT coalesce(sum(idx_scan), 0) FROM pg_stat_user_indexes WHERE indexrelname = 'ix_user_monolith_su_email'"
+                : "SELECT VARIABLE_VALUE - 200 FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'COM_SELECT'";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(50);
+        try {
+            while (System.nanoTime() < deadline) {
+                try (Connection connection = DriverManager.getConnection(url)) {
+                    while (System.nanoTime() < deadline) {
+                        try (ResultSet rows = connection.createStatement().executeQuery(probe)) {
+                            rows.next();
+                            if (rows.getLong(1) > 0) {
+                                Thread.sleep(100);
+                                cluster.kill(1);
+                                return;
+                            }
+                        }
+                        Thread.sleep(20);
+                    }
+                } catch (java.sql.SQLException notYet) {
+                    // the table or the login is not there yet
+                }
+                Thread.sleep(50);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException("the login trials never reached shard 1");
+    }
+
+    /** The clusters' folders in the system temp dir (PostgreSQL) and in the project's temp/cluster (MariaDB). */
+    private static Set<Path> clusterFolders() throws Exception {
+        Set<Path> folders = new java.util.HashSet<>();
+        for (Path parent : List.of(TMP, Main.home().resolve("temp/cluster"))) {
+            if (Files.isDirectory(parent)) {
+                try (Stream<Path> entries = Files.list(parent)) {
+                    entries.filter(p -> p.getFileName().toString().startsWith("userbench-cluster-")).forEach(folders::add);
+                }
+            }
+        }
+        return folders;
+    }
+}
