@@ -77,7 +77,7 @@ public final class Advisor {
         candidates.add(candidate(SINGLE_TABLE, single, model, queries));
         List<ColumnGroups> taken = new ArrayList<>();
         for (ColumnGroups groupsOf : order) {
-            if (candidates.size() >= Math.max(1, k) || groupsOf.singleTable() || taken.contains(groupsOf)) {
+            if (taken.size() >= Math.max(0, k - 1) || groupsOf.singleTable() || taken.contains(groupsOf)) {
                 continue;
             }
             double cost = model.cost(queries, groupsOf);

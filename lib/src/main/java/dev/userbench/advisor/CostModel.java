@@ -38,6 +38,15 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
         widths = Map.copyOf(widths);
     }
 
+    /** The model with each column's width as the generator makes it (or as the engine measured it). */
+    public static CostModel of(dev.userbench.definition.RowGenerator generator, long rows, int pageBytes) {
+        Map<String, Double> widths = new LinkedHashMap<>();
+        for (String column : generator.table().columnNames()) {
+            widths.put(column, generator.expectedBytes(column));
+        }
+        return new CostModel(generator.table(), widths, rows, pageBytes);
+    }
+
     public double keyBytes() {
         return table.primaryKey().stream().mapToDouble(widths::get).sum();
     }
