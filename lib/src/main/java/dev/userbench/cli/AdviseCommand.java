@@ -126,6 +126,7 @@ public final class AdviseCommand implements Callable<Integer> {
             out.println();
             out.println("Proposed (the model's cost on " + engine.label() + " at " + rows + " rows):");
             out.print(AdviceText.candidates(proposals));
+            out.flush();
             if (proposeOnly) {
                 return ExitCode.OK.code();
             }
@@ -139,6 +140,7 @@ public final class AdviseCommand implements Callable<Integer> {
             Path file = folder.resolve(ResultsJson.FILE);
             Files.writeString(file, ResultsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             out.println("Wrote " + file);
+            out.flush();
             return ExitCode.OK.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection);
