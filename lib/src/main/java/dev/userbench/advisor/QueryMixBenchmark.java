@@ -16,7 +16,6 @@ import dev.userbench.schema.Layouts;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -37,7 +36,6 @@ import java.util.stream.Collectors;
 public final class QueryMixBenchmark implements Benchmark {
 
     public static final String OPERATION = "queries";
-    static final int COUNT_PARAMETER = 10;
     /** Fresh values (an UPDATE's SET) are rows this far past the seeded ones, so unique columns never collide. */
     private static final long FRESH_OFFSET = 1L << 40;
 
@@ -152,45 +150,12 @@ public final class QueryMixBenchmark implements Benchmark {
                 int q = draw(random);
                 AnalyzedQuery query = queries.get(q);
                 long row = keys.next(random);
-                Object[] values = new Object[query.parameters().size() + 1];
-                for (AnalyzedQuery.Parameter parameter : query.parameters()) {
-                    values[parameter.index()] = switch (parameter.role()) {
-                        case EXISTING -> generator.value(parameter.column(), row);
-                        case NEW_VALUE -> generator.value(parameter.column(), rows + FRESH_OFFSET + fresh++);
-                        case NEW_ROW -> generator.value(parameter.column(), rows + inserted);
-                        case COUNT -> COUNT_PARAMETER;
-                    };
-                }
+                Object[] values = QueryCall.values(query, generator, row, rows + FRESH_OFFSET + fresh++, rows + inserted);
                 if (query.kind() == AnalyzedQuery.Kind.INSERT) {
                     inserted++;
                 }
                 long start = System.nanoTime();
-                List<QueryRewriter.Rewritten> statements = plan.statements().get(q);
-                for (int s = 0; s < statements.size(); s++) {
-                    QueryRewriter.Rewritten rewritten = statements.get(s);
-                    PreparedStatement statement = prepared.get(q).get(s);
-                    for (int p = 0; p < rewritten.parameters().size(); p++) {
-                        AnalyzedQuery.Parameter parameter = query.parameters().get(rewritten.parameters().get(p) - 1);
-                        Object value = values[parameter.index()];
-                        if (parameter.role() == AnalyzedQuery.Role.COUNT) {
-                            statement.setInt(p + 1, (Integer) value);
-                        } else {
-                            store.types().bind(statement, p + 1, table.column(parameter.column()), value);
-                        }
-                    }
-                    if (rewritten.returnsRows()) {
-                        try (ResultSet result = statement.executeQuery()) {
-                            int columns = result.getMetaData().getColumnCount();
-                            while (result.next()) {
-                                for (int c = 1; c <= columns; c++) {
-                                    result.getObject(c);
-                                }
-                            }
-                        }
-                    } else {
-                        statement.executeUpdate();
-                    }
-                }
+                QueryCall.run(prepared.get(q), plan.statements().get(q), query, values, store.types(), table, false);
                 connection.commit();
                 recorder.record(System.nanoTime() - start);
             }
