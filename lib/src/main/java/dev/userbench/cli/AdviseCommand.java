@@ -6,6 +6,8 @@ import dev.userbench.advisor.Advisor;
 import dev.userbench.advisor.QueryFile;
 import dev.userbench.advisor.WorkloadQuery;
 import dev.userbench.bench.workload.KeyDistribution;
+import dev.userbench.advisor.StatementStatistics;
+import dev.userbench.definition.CatalogReader;
 import dev.userbench.definition.DdlParser;
 import dev.userbench.definition.TableDefinition;
 import dev.userbench.report.ResultsJson;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -41,14 +44,24 @@ public final class AdviseCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connectionOptions = new ConnectionOptions();
 
-    @Option(names = "--table", paramLabel = "FILE.sql", required = true,
+    @Option(names = "--table", paramLabel = "FILE.sql",
             description = "A file holding one CREATE TABLE (SQLite, MySQL/MariaDB or PostgreSQL dialect) with a primary key.")
     Path tableFile;
 
-    @Option(names = "--queries", paramLabel = "FILE", required = true,
+    @Option(names = "--table-name", paramLabel = "NAME",
+            description = "Instead of --table: read the table from the catalog of the database the URL names (its columns, "
+                    + "keys, and widths from pg_stats or a sample of its rows). The table itself is only read.")
+    String tableName;
+
+    @Option(names = "--queries", paramLabel = "FILE",
             description = "The workload: SQL statements on that table with ? parameters, each ending with ';' and preceded "
                     + "by a line '-- weight: N' (optionally '-- name: NAME').")
     Path queriesFile;
+
+    @Option(names = "--queries-from-engine",
+            description = "Instead of --queries: the statements on the table from the engine's statistics of the database "
+                    + "the URL names (PostgreSQL pg_stat_statements, MySQL/MariaDB performance_schema), weighted by calls.")
+    boolean queriesFromEngine;
 
     @Option(names = "--users", paramLabel = "N", defaultValue = "10000",
             description = "Rows to seed in each candidate layout (default: ${DEFAULT-VALUE}).")
@@ -109,14 +122,32 @@ public final class AdviseCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
         try {
-            TableDefinition table = DdlParser.parse(read(tableFile, "--table"));
-            List<WorkloadQuery> queries = QueryFile.parse(read(queriesFile, "--queries"));
+            if ((tableFile == null) == (tableName == null)) {
+                throw new UsageException("give the table with --table FILE.sql or --table-name NAME (one of them)");
+            }
+            if ((queriesFile == null) == !queriesFromEngine) {
+                throw new UsageException("give the workload with --queries FILE or --queries-from-engine (one of them)");
+            }
+            connection = connectionOptions.spec(false);
+            TableDefinition table;
+            List<WorkloadQuery> queries;
+            try (Connection user = connection.openOutsideNamespace()) {
+                table = tableFile != null ? DdlParser.parse(read(tableFile, "--table"))
+                        : CatalogReader.read(user, connection.dialect().engine(), tableName);
+                if (queriesFromEngine) {
+                    StatementStatistics.Imported imported = StatementStatistics.read(user, connection.dialect().engine(), table);
+                    out.println("Imported " + imported.queries().size() + " statements on " + table.name() + " from "
+                            + imported.source() + " (" + imported.skipped() + " skipped: not readable by the advisor).");
+                    queries = imported.queries();
+                } else {
+                    queries = QueryFile.parse(read(queriesFile, "--queries"));
+                }
+            }
             if (rows < 1 || ops < 1 || trials < 2 || candidates < 1) {
                 throw new UsageException("--users, --ops and --candidates must be at least 1 and --trials at least 2");
             }
             AdviceRun.Settings settings = new AdviceRun.Settings(rows, ops, candidates, trials, warmup, warmupMax,
                     threshold, seed, batchSize, KeyDistribution.parse(distribution), 0.99, keepTables);
-            connection = connectionOptions.spec(false);
             var engine = connection.dialect().engine();
             var analyzed = AdviceRun.analyze(table, queries);
             out.println("Table " + table.name() + ": " + table.columns().size() + " columns, key "
