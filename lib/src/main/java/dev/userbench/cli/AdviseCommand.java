@@ -129,25 +129,23 @@ public final class AdviseCommand implements Callable<Integer> {
                 throw new UsageException("give the workload with --queries FILE or --queries-from-engine (one of them)");
             }
             connection = connectionOptions.spec(false);
-            TableDefinition table;
-            List<WorkloadQuery> queries;
-            try (Connection user = connection.openOutsideNamespace()) {
-                table = tableFile != null ? DdlParser.parse(read(tableFile, "--table"))
-                        : CatalogReader.read(user, connection.dialect().engine(), tableName);
-                if (queriesFromEngine) {
-                    StatementStatistics.Imported imported = StatementStatistics.read(user, connection.dialect().engine(), table);
-                    out.println("Imported " + imported.queries().size() + " statements on " + table.name() + " from "
-                            + imported.source() + " (" + imported.skipped() + " skipped: not readable by the advisor).");
-                    queries = imported.queries();
-                } else {
-                    queries = QueryFile.parse(read(queriesFile, "--queries"));
+            // files are read before anything connects: a wrong path must not create a database file
+            TableDefinition table = tableFile == null ? null : DdlParser.parse(read(tableFile, "--table"));
+            List<WorkloadQuery> queries = queriesFile == null ? null : QueryFile.parse(read(queriesFile, "--queries"));
+            if (table == null || queries == null) {
+                try (Connection user = connection.openOutsideNamespace()) {
+                    if (table == null) {
+                        table = CatalogReader.read(user, connection.dialect().engine(), tableName);
+                    }
+                    if (queries == null) {
+                        StatementStatistics.Imported imported =
+                                StatementStatistics.read(user, connection.dialect().engine(), table);
+                        out.println("Imported " + imported.queries().size() + " statements on " + table.name() + " from "
+                                + imported.source() + " (" + imported.skipped() + " skipped: not readable by the advisor).");
+                        queries = imported.queries();
+                    }
                 }
             }
-            if (rows < 1 || ops < 1 || trials < 2 || candidates < 1) {
-                throw new UsageException("--users, --ops and --candidates must be at least 1 and --trials at least 2");
-            }
-            AdviceRun.Settings settings = new AdviceRun.Settings(rows, ops, candidates, trials, warmup, warmupMax,
-                    threshold, seed, batchSize, KeyDistribution.parse(distribution), 0.99, keepTables);
             var engine = connection.dialect().engine();
             var analyzed = AdviceRun.analyze(table, queries);
             out.println("Table " + table.name() + ": " + table.columns().size() + " columns, key "
