@@ -128,6 +128,11 @@ public final class AdviseCommand implements Callable<Integer> {
             if ((queriesFile == null) == !queriesFromEngine) {
                 throw new UsageException("give the workload with --queries FILE or --queries-from-engine (one of them)");
             }
+            if (rows < 1 || ops < 1 || trials < 2 || candidates < 1) {
+                throw new UsageException("--users, --ops and --candidates must be at least 1 and --trials at least 2");
+            }
+            AdviceRun.Settings settings = new AdviceRun.Settings(rows, ops, candidates, trials, warmup, warmupMax,
+                    threshold, seed, batchSize, KeyDistribution.parse(distribution), 0.99, keepTables);
             connection = connectionOptions.spec(false);
             // files are read before anything connects: a wrong path must not create a database file
             TableDefinition table = tableFile == null ? null : DdlParser.parse(read(tableFile, "--table"));
