@@ -102,7 +102,8 @@ public final class AdviceRun {
     /** The tables of a candidate: {@code adv_<table>_<candidate>[_p<i>]}. */
     public static SplitTable split(TableDefinition table, Advisor.Candidate candidate, int index) {
         String prefix = "adv_" + table.name() + "_" + index;
-        return SplitTable.of(candidate.name(), table, candidate.groups(), prefix.length() > 50 ? prefix.substring(0, 50) : prefix);
+        return SplitTable.of(candidate.name(), table, candidate.groups(),
+                prefix.length() > 50 ? prefix.substring(0, 50) : prefix, candidate.covering());
     }
 
     public static Result prove(ConnectionSpec spec, TableDefinition table, List<WorkloadQuery> queries,
@@ -173,7 +174,8 @@ public final class AdviceRun {
                     first == null ? null : first.ratio(), first == null ? null : first.ciLow(),
                     first == null ? null : first.ciHigh(), first == null ? null : first.confidence(),
                     first == null ? null : first.verdict(), own.isEmpty() ? null : own,
-                    storage.size() > i ? storage.get(i) : null));
+                    storage.size() > i ? storage.get(i) : null,
+                    candidate.covering() == null ? null : candidate.covering().columns()));
         }
         Optional<Advice.Candidate> winner = out.stream().skip(1)
                 .filter(c -> c.comparisons() != null

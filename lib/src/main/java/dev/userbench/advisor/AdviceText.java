@@ -46,7 +46,12 @@ public final class AdviceText {
         for (Advisor.Candidate candidate : candidates) {
             text.append(String.format(Locale.ROOT, "%-16s predicted %,.0f bytes per call (%.2f x the single table)%n",
                     candidate.name(), candidate.predictedBytes(), candidate.predictedBytes() / single));
-            text.append("    tables: ").append(groups(candidate.groups())).append('\n');
+            text.append("    tables: ").append(groups(candidate.groups()));
+            if (candidate.covering() != null) {
+                text.append(" with an index on ").append(candidate.covering().lookup()).append(" carrying ")
+                        .append(String.join(", ", candidate.covering().include()));
+            }
+            text.append('\n');
             for (CostModel.QueryCost cost : candidate.perQuery()) {
                 text.append(String.format(Locale.ROOT, "    %-40s %,10.0f bytes, %,.0f pages%n",
                         cost.why().length() > 40 ? cost.query() : cost.why(), cost.bytes(), cost.pages()));

@@ -1,6 +1,7 @@
 package dev.userbench.advisor;
 
 import dev.userbench.definition.ColumnGroups;
+import dev.userbench.definition.SplitTable;
 import dev.userbench.definition.TableDefinition;
 
 import java.util.ArrayList;
@@ -13,22 +14,27 @@ import java.util.Map;
  * Proposes vertical splits of a table for a workload, by the {@link CostModel} and HillClimb's search (Hankins and
  * Patel, 2003): start with every non-key column in a table of its own; merge, step by step, the two tables whose
  * merge lowers the workload's predicted cost most; go on merging (the cheapest merge) down to the single table, so
- * the path passes through a partition of every size. The candidates are the cheapest partition on the path, then
- * the path's two-way and three-way splits (and larger), each only if the model predicts it at least
- * {@link #MIN_GAIN} cheaper than the single table, at most {@code k - 1} of them; the single table is always the
- * baseline. A workload for which nothing beats the single table gets the single table alone: no split.
+ * the path passes through a partition of every size. The proposals are the cheapest partition on the path, the
+ * path's two-way and three-way splits (and larger), and the covering-index rival (one table, an index carrying the
+ * hottest lookup's columns), each only if the model predicts it at least {@link #MIN_GAIN} cheaper than the single
+ * table; the {@code k} cheapest of them follow the single table, which is always first, the baseline. A workload for
+ * which nothing beats the single table gets the single table alone: no split.
  */
 public final class Advisor {
 
     /** The least predicted saving a split must promise to be proposed: the model is rough. */
     public static final double MIN_GAIN = 0.05;
+    /** Proposals besides the single table, which is always measured as the baseline. */
     public static final int DEFAULT_CANDIDATES = 3;
     public static final String SINGLE_TABLE = "single_table";
 
     /** One proposed layout with the model's predicted cost per call (bytes) and per query. */
     public record Candidate(String name, ColumnGroups groups, double predictedBytes,
-                            List<CostModel.QueryCost> perQuery) {
+                            List<CostModel.QueryCost> perQuery, SplitTable.CoveringIndex covering) {
     }
+
+    public static final String COVERING = "single_table_covering";
+    private static final int MAX_INDEX_KEY_BYTES = 3000;
 
     private Advisor() {
     }
@@ -74,10 +80,10 @@ public final class Advisor {
             }
         }
         List<Candidate> candidates = new ArrayList<>();
-        candidates.add(candidate(SINGLE_TABLE, single, model, queries));
+        candidates.add(candidate(SINGLE_TABLE, single, null, model, queries));
         List<ColumnGroups> taken = new ArrayList<>();
         for (ColumnGroups groupsOf : order) {
-            if (taken.size() >= Math.max(0, k - 1) || groupsOf.singleTable() || taken.contains(groupsOf)) {
+            if (taken.size() >= Math.max(0, k) || groupsOf.singleTable() || taken.contains(groupsOf)) {
                 continue;
             }
             double cost = model.cost(queries, groupsOf);
@@ -85,12 +91,45 @@ public final class Advisor {
                 taken.add(groupsOf);
             }
         }
-        taken.sort(Comparator.comparingDouble(g -> model.cost(queries, g)));
+        List<Candidate> proposed = new ArrayList<>();
         for (ColumnGroups groupsOf : taken) {
-            candidates.add(candidate("split_" + groupsOf.groups().size() + "way" + suffix(candidates, groupsOf),
-                    groupsOf, model, queries));
+            proposed.add(candidate("split_" + groupsOf.groups().size() + "way" + suffix(proposed, groupsOf),
+                    groupsOf, null, model, queries));
         }
+        covering(model, queries).filter(c -> model.cost(queries, single, c) <= singleCost * (1 - MIN_GAIN))
+                .ifPresent(c -> proposed.add(candidate(COVERING, single, c, model, queries)));
+        proposed.sort(Comparator.comparingDouble(Candidate::predictedBytes));
+        candidates.addAll(proposed.subList(0, Math.min(proposed.size(), Math.max(0, k))));
         return List.copyOf(candidates);
+    }
+
+    /**
+     * The covering-index rival: keep one table and give the most frequent lookup that reads a few columns an index on
+     * its lookup column carrying them, so that it never reads the row. Only for narrow columns an index can hold on
+     * every engine (no undeclared text, binary or json).
+     */
+    static java.util.Optional<SplitTable.CoveringIndex> covering(CostModel model, List<AnalyzedQuery> queries) {
+        TableDefinition table = model.table();
+        return queries.stream()
+                .filter(q -> q.kind() == AnalyzedQuery.Kind.SELECT && q.pointLookup())
+                .sorted(Comparator.comparingDouble((AnalyzedQuery q) -> -q.query().weight()))
+                .map(q -> {
+                    String lookup = q.pinned().stream().filter(c -> !table.isKey(c) && table.isUnique(c)).findFirst()
+                            .orElse(table.primaryKey().size() == 1 && q.pinned().contains(table.primaryKey().get(0))
+                                    ? table.primaryKey().get(0) : null);
+                    if (lookup == null) {
+                        return null;
+                    }
+                    List<String> include = table.ordered(new java.util.LinkedHashSet<>(q.columns())).stream()
+                            .filter(c -> !c.equals(lookup) && !table.isKey(c)).toList();
+                    // InnoDB keys hold at most 3072 bytes, 4 per utf8mb4 character
+                    boolean narrow = include.stream().map(table::column).allMatch(c -> c.kind().fixedBytes() > 0
+                            || (c.kind() == dev.userbench.definition.ColumnKind.TEXT && c.length() != null))
+                            && q.columns().stream().map(table::column).mapToInt(c -> c.kind().fixedBytes() > 0
+                                    ? c.kind().fixedBytes() : 4 * c.length()).sum() <= MAX_INDEX_KEY_BYTES;
+                    return narrow && !include.isEmpty() ? new SplitTable.CoveringIndex(lookup, include) : null;
+                })
+                .filter(java.util.Objects::nonNull).findFirst();
     }
 
     private static String suffix(List<Candidate> candidates, ColumnGroups groups) {
@@ -98,8 +137,10 @@ public final class Advisor {
         return same == 0 ? "" : "_" + (same + 1);
     }
 
-    private static Candidate candidate(String name, ColumnGroups groups, CostModel model, List<AnalyzedQuery> queries) {
-        return new Candidate(name, groups, model.cost(queries, groups), model.costs(queries, groups));
+    private static Candidate candidate(String name, ColumnGroups groups, SplitTable.CoveringIndex covering,
+                                       CostModel model, List<AnalyzedQuery> queries) {
+        return new Candidate(name, groups, model.cost(queries, groups, covering), model.costs(queries, groups, covering),
+                covering);
     }
 
     private static List<List<String>> merge(List<List<String>> groups, int i, int j) {

@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * {@code ?} stands for, so the proof can give it real values.
  */
 public record AnalyzedQuery(WorkloadQuery query, Kind kind, Set<String> read, Set<String> written, boolean pointLookup,
-                            List<Parameter> parameters) {
+                            List<Parameter> parameters, Set<String> pinned) {
 
     public enum Kind {
         SELECT, UPDATE, INSERT, DELETE;
@@ -70,6 +70,7 @@ public record AnalyzedQuery(WorkloadQuery query, Kind kind, Set<String> read, Se
         read = Set.copyOf(read);
         written = Set.copyOf(written);
         parameters = List.copyOf(parameters);
+        pinned = Set.copyOf(pinned);
     }
 
     /** Every column the statement names, read or written. */
@@ -175,17 +176,18 @@ public record AnalyzedQuery(WorkloadQuery query, Kind kind, Set<String> read, Se
         } else {
             throw walk.refuse("is neither a SELECT, UPDATE, INSERT nor DELETE on " + table.name());
         }
-        boolean point = false;
+        Set<String> pinned = new LinkedHashSet<>();
         if (where != null) {
             walk.scan(where);
-            point = isPoint(table, walk, where);
+            pinned = pinned(walk, where);
         }
+        boolean point = pinned.containsAll(table.primaryKey()) || pinned.stream().anyMatch(table::isUnique);
         List<Parameter> parameters = walk.parameters();
-        return new AnalyzedQuery(query, kind, walk.read, written, point || kind == Kind.INSERT, parameters);
+        return new AnalyzedQuery(query, kind, walk.read, written, point || kind == Kind.INSERT, parameters, pinned);
     }
 
-    /** An AND of equalities that pins the whole key or a unique column. */
-    private static boolean isPoint(TableDefinition table, Walk walk, Expression where) {
+    /** The columns an AND of equalities pins to one value each. */
+    private static Set<String> pinned(Walk walk, Expression where) {
         Set<String> pinned = new LinkedHashSet<>();
         List<Expression> conjuncts = new ArrayList<>();
         conjuncts(where, conjuncts);
@@ -200,7 +202,7 @@ public record AnalyzedQuery(WorkloadQuery query, Kind kind, Set<String> read, Se
                 }
             }
         }
-        return pinned.containsAll(table.primaryKey()) || pinned.stream().anyMatch(table::isUnique);
+        return pinned;
     }
 
     private static void conjuncts(Expression expression, List<Expression> into) {

@@ -1,6 +1,7 @@
 package dev.userbench.advisor;
 
 import dev.userbench.definition.ColumnGroups;
+import dev.userbench.definition.SplitTable;
 import dev.userbench.definition.TableDefinition;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
     /** What one more index descent to find the same key in another part adds: a few cache lines of inner pages. */
     public static final double DESCENT_BYTES = 128;
     public static final int DEFAULT_PAGE_BYTES = 8192;
+    /** Header and pointer of one index entry (PostgreSQL's index tuple is 8 bytes plus its line pointer). */
+    public static final double INDEX_ENTRY_OVERHEAD_BYTES = 16;
 
     /** The predicted cost of one call of a query on one layout, and why. */
     public record QueryCost(String query, double bytes, double pages, int tables, String why) {
@@ -57,6 +60,44 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
     }
 
     public QueryCost cost(AnalyzedQuery query, ColumnGroups layout) {
+        return cost(query, layout, null);
+    }
+
+    /** Bytes of one entry of a covering index: its columns, the key, and an index tuple header. */
+    public double indexEntryBytes(SplitTable.CoveringIndex covering) {
+        return keyBytes() + covering.columns().stream().mapToDouble(widths::get).sum() + INDEX_ENTRY_OVERHEAD_BYTES;
+    }
+
+    /** Whether a query can be answered from the covering index alone: a lookup by its column reading only its columns. */
+    public boolean coveredBy(AnalyzedQuery query, SplitTable.CoveringIndex covering) {
+        if (covering == null || query.kind() != AnalyzedQuery.Kind.SELECT || !query.pinned().contains(covering.lookup())) {
+            return false;
+        }
+        Set<String> held = new LinkedHashSet<>(covering.columns());
+        held.addAll(table.primaryKey());
+        return held.containsAll(query.columns());
+    }
+
+    /**
+     * The cost on a layout with a covering index (null for none): a query the index answers touches one index entry;
+     * a write that changes an indexed column (every INSERT and DELETE) also writes the index entry.
+     */
+    public QueryCost cost(AnalyzedQuery query, ColumnGroups layout, SplitTable.CoveringIndex covering) {
+        if (coveredBy(query, covering)) {
+            double entry = indexEntryBytes(covering);
+            return new QueryCost(query.query().name(), entry, 1, 1, String.format(java.util.Locale.ROOT,
+                    "%s (one row): reads the covering index only, %.0f bytes per entry", query.query().name(), entry));
+        }
+        QueryCost plain = plainCost(query, layout);
+        if (covering != null && query.kind().writes() && (query.kind() != AnalyzedQuery.Kind.UPDATE
+                || query.written().stream().anyMatch(covering.columns()::contains))) {
+            return new QueryCost(plain.query(), plain.bytes() + indexEntryBytes(covering), plain.pages() + 1,
+                    plain.tables(), plain.why() + ", and writes the covering index");
+        }
+        return plain;
+    }
+
+    private QueryCost plainCost(AnalyzedQuery query, ColumnGroups layout) {
         Set<Integer> touched = new LinkedHashSet<>();
         Set<String> columns = query.kind() == AnalyzedQuery.Kind.INSERT || query.kind() == AnalyzedQuery.Kind.DELETE
                 ? new LinkedHashSet<>(table.nonKeyColumns()) : new LinkedHashSet<>(query.columns());
@@ -86,19 +127,23 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
 
     /** The workload's cost per call: each query's cost weighted by its share of the calls. */
     public double cost(List<AnalyzedQuery> queries, ColumnGroups layout) {
+        return cost(queries, layout, null);
+    }
+
+    public double cost(List<AnalyzedQuery> queries, ColumnGroups layout, SplitTable.CoveringIndex covering) {
         double total = 0;
         double weights = 0;
         for (AnalyzedQuery query : queries) {
-            total += query.query().weight() * cost(query, layout).bytes();
+            total += query.query().weight() * cost(query, layout, covering).bytes();
             weights += query.query().weight();
         }
         return total / weights;
     }
 
-    public List<QueryCost> costs(List<AnalyzedQuery> queries, ColumnGroups layout) {
+    public List<QueryCost> costs(List<AnalyzedQuery> queries, ColumnGroups layout, SplitTable.CoveringIndex covering) {
         List<QueryCost> costs = new ArrayList<>();
         for (AnalyzedQuery query : queries) {
-            costs.add(cost(query, layout));
+            costs.add(cost(query, layout, covering));
         }
         return costs;
     }

@@ -72,7 +72,7 @@ public final class AdviseCommand implements Callable<Integer> {
     long ops;
 
     @Option(names = "--candidates", paramLabel = "K", defaultValue = "3",
-            description = "Layouts to measure at most, the single table included (default: ${DEFAULT-VALUE}).")
+            description = "Layouts to propose and measure at most, besides the single table (default: ${DEFAULT-VALUE}).")
     int candidates;
 
     @Option(names = "--propose-only", description = "Print the proposals and the model's costs; measure nothing.")

@@ -86,6 +86,14 @@ public record EngineTypes(Engine engine) {
             }
             ddl.add(sql.toString());
         }
+        SplitTable.CoveringIndex covering = split.covering();
+        if (covering != null) {
+            String table = split.parts().get(0).table();
+            ddl.add(engine == Engine.POSTGRESQL
+                    ? "CREATE INDEX " + table + "_cov ON " + table + " (" + covering.lookup() + ") INCLUDE ("
+                            + String.join(", ", covering.include()) + ")"
+                    : "CREATE INDEX " + table + "_cov ON " + table + " (" + String.join(", ", covering.columns()) + ")");
+        }
         return ddl;
     }
 

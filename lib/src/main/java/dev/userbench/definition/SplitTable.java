@@ -9,7 +9,26 @@ import java.util.List;
  * key; there is no foreign key between them (the rewritten statements keep them consistent, deleting from every
  * part), so the parts can be loaded and dropped in any order.
  */
-public record SplitTable(String label, TableDefinition definition, ColumnGroups groups, List<Part> parts) {
+public record SplitTable(String label, TableDefinition definition, ColumnGroups groups, List<Part> parts,
+                         CoveringIndex covering) {
+
+    /**
+     * A secondary index on the first part that carries the columns a hot lookup reads, so the lookup can be answered
+     * from the index alone: the covering-index rival of a split. {@code lookup} is the indexed column,
+     * {@code include} the carried ones (PostgreSQL INCLUDE; appended to the key elsewhere).
+     */
+    public record CoveringIndex(String lookup, List<String> include) {
+        public CoveringIndex {
+            include = List.copyOf(include);
+        }
+
+        /** Every column the index holds, the lookup first. */
+        public List<String> columns() {
+            List<String> all = new ArrayList<>(List.of(lookup));
+            all.addAll(include);
+            return all;
+        }
+    }
 
     /** One table of the split: its name and its columns, the key first. */
     public record Part(String table, List<String> columns) {
@@ -27,13 +46,18 @@ public record SplitTable(String label, TableDefinition definition, ColumnGroups 
     }
 
     public static SplitTable of(String label, TableDefinition definition, ColumnGroups groups, String tablePrefix) {
+        return of(label, definition, groups, tablePrefix, null);
+    }
+
+    public static SplitTable of(String label, TableDefinition definition, ColumnGroups groups, String tablePrefix,
+                                CoveringIndex covering) {
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < groups.groups().size(); i++) {
             List<String> columns = new ArrayList<>(definition.primaryKey());
             columns.addAll(groups.groups().get(i));
             parts.add(new Part(groups.singleTable() ? tablePrefix : tablePrefix + "_p" + (i + 1), columns));
         }
-        return new SplitTable(label, definition, groups, parts);
+        return new SplitTable(label, definition, groups, parts, covering);
     }
 
     /** The part that holds a non-key column; for a key column, the first part. */

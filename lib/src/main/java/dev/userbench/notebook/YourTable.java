@@ -67,7 +67,8 @@ public final class YourTable {
                 DoubleColumn.create("predicted bytes per call"), DoubleColumn.create("× single table"));
         for (Advisor.Candidate c : candidates) {
             shown.stringColumn(0).append(c.name());
-            shown.stringColumn(1).append(c.groups().toString());
+            shown.stringColumn(1).append(c.groups() + (c.covering() == null ? ""
+                    : " + index (" + String.join(", ", c.covering().columns()) + ")"));
             shown.doubleColumn(2).append(Math.round(c.predictedBytes()));
             shown.doubleColumn(3).append(Math.round(100 * c.predictedBytes() / candidates.get(0).predictedBytes()) / 100.0);
         }

@@ -61,6 +61,17 @@ class AdvisorTest {
     }
 
     @Test
+    void theCoveringIndexRivalCarriesTheHottestLookupsColumnsAndIsAmongTheCandidates() {
+        List<Advisor.Candidate> candidates = propose(Examples.USERS.definition(), Examples.USERS.queriesSql());
+
+        assertThat(candidates).filteredOn(c -> c.covering() != null).singleElement().satisfies(c -> {
+            assertThat(c.groups().singleTable()).isTrue();
+            assertThat(c.covering().lookup()).isEqualTo("email");
+            assertThat(c.covering().include()).containsExactly("password_hash", "role", "is_verified");
+        });
+    }
+
+    @Test
     void everyCandidatesPredictedCostIsItsQueriesWeightedCost() {
         List<Advisor.Candidate> candidates = propose(Examples.USERS.definition(), Examples.USERS.queriesSql());
         for (Advisor.Candidate c : candidates) {

@@ -56,8 +56,10 @@ class QueryRewriteOnEnginesTest {
         RowGenerator generator = new RowGenerator(table, 7);
         List<Advisor.Candidate> candidates = Advisor.propose(CostModel.of(generator, ROWS, 8192), analyzed, 3);
         List<ColumnGroups> layouts = new ArrayList<>(candidates.stream().map(Advisor.Candidate::groups).toList());
+        List<SplitTable.CoveringIndex> indexes = new ArrayList<>(candidates.stream().map(Advisor.Candidate::covering).toList());
         if (example == Examples.USERS) {
             layouts.add(StudyTable.groups(Layouts.FRAGMENTED));
+            indexes.add(null);
         }
         assertThat(layouts.get(0).singleTable()).isTrue();
         assertThat(layouts).as("splits to compare with the single table").hasSizeGreaterThan(1);
@@ -67,7 +69,7 @@ class QueryRewriteOnEnginesTest {
         SplitTableStore store = new SplitTableStore(kind, 100);
         List<SplitTable> splits = new ArrayList<>();
         for (int i = 0; i < layouts.size(); i++) {
-            splits.add(SplitTable.of("layout" + i, table, layouts.get(i), "rw_" + table.name() + "_" + i));
+            splits.add(SplitTable.of("layout" + i, table, layouts.get(i), "rw_" + table.name() + "_" + i, indexes.get(i)));
         }
         AnalyzedQuery everything = AnalyzedQuery.of(table, new WorkloadQuery("all", "SELECT * FROM " + table.name(), 1));
         try (Connection connection = spec.open()) {
@@ -87,9 +89,9 @@ class QueryRewriteOnEnginesTest {
                         rows = run(connection, everything, split, kind, store.types(), table, new Object[1]);
                     }
                     connection.commit();
-                    answers.put(split.groups().toString(), rows.stream().sorted().toList());
+                    answers.put(split.label() + " " + split.groups(), rows.stream().sorted().toList());
                 }
-                List<String> single = answers.get(splits.get(0).groups().toString());
+                List<String> single = answers.get(splits.get(0).label() + " " + splits.get(0).groups());
                 assertThat(single).as("%s on the single table", query.query().name()).isNotEmpty();
                 answers.forEach((layout, rows) ->
                         assertThat(rows).as("%s on %s", query.query().name(), layout).isEqualTo(single));
