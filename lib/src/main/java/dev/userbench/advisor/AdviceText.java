@@ -44,7 +44,7 @@ public final class AdviceText {
         StringBuilder text = new StringBuilder();
         double single = candidates.get(0).predictedBytes();
         for (Advisor.Candidate candidate : candidates) {
-            text.append(String.format(Locale.ROOT, "%-16s predicted %,.0f bytes per call (%.2f x the single table)%n",
+            text.append(String.format(Locale.ROOT, "%-22s predicted %,.0f bytes per call (%.2f x the single table)%n",
                     candidate.name(), candidate.predictedBytes(), candidate.predictedBytes() / single));
             text.append("    tables: ").append(groups(candidate.groups()));
             if (candidate.covering() != null) {
@@ -70,7 +70,7 @@ public final class AdviceText {
     /** Predicted against measured, per candidate, then the recommendation. */
     public static String advice(Advice advice) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-16s %10s %12s %12s  %s%n", "candidate", "predicted", "measured",
+        text.append(String.format(Locale.ROOT, "%-22s %10s %12s %12s  %s%n", "candidate", "predicted", "measured",
                 "storage MiB", "verdict against the single table (interval)"));
         for (Advice.Candidate c : advice.candidates()) {
             String measured = c.measuredRatio() == null ? (c.measuredMeanUs() == null ? "-"
@@ -78,7 +78,7 @@ public final class AdviceText {
                     : String.format(Locale.ROOT, "%.2f x", c.measuredRatio());
             String verdict = c.verdict() == null ? "baseline" : String.format(Locale.ROOT, "%s (%.0f %% interval %.2f-%.2f)",
                     c.verdict(), c.confidence() * 100, c.ciLow(), c.ciHigh());
-            text.append(String.format(Locale.ROOT, "%-16s %8.2f x %12s %12s  %s%n", c.name(), c.predictedRatio(), measured,
+            text.append(String.format(Locale.ROOT, "%-22s %8.2f x %12s %12s  %s%n", c.name(), c.predictedRatio(), measured,
                     c.storageBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f", c.storageBytes() / 1048576.0), verdict));
         }
         text.append("Recommended: ").append(advice.recommended()).append(" — ").append(advice.reason()).append('\n');
