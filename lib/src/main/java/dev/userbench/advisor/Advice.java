@@ -17,13 +17,16 @@ public record Advice(String table, long rows, List<Candidate> candidates, String
     /**
      * One candidate. {@code predictedRatio} is its predicted bytes per call over the single table's;
      * {@code measuredRatio} the measured cost ratio of its first comparison (null for the single table);
-     * {@code coveringIndex} the columns of the covering-index rival's index, the lookup column first.
+     * {@code coveringIndex} the columns of the covering-index rival's index, the lookup column first;
+     * {@code predictedPages} the model's pages per call and {@code measuredPages} the pages a call touched in an
+     * untimed pass after the trials (PostgreSQL and InnoDB counters; null on SQLite).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Candidate(String name, List<List<String>> columnGroups, List<String> tables, double predictedBytes,
                             double predictedRatio, List<CostModel.QueryCost> predictedPerQuery,
                             Double measuredMeanUs, Double measuredRatio, Double ciLow, Double ciHigh,
                             Double confidence, Verdict verdict, List<Harness.ComparisonResult> comparisons,
-                            Long storageBytes, List<String> coveringIndex) {
+                            Long storageBytes, List<String> coveringIndex, Double predictedPages,
+                            Double measuredPages) {
     }
 }

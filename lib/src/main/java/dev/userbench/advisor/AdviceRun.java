@@ -145,7 +145,22 @@ public final class AdviceRun {
                 List<Measurement> measurements = Analysis.measurements(trials);
                 List<Harness.ComparisonResult> comparisons = Analysis.comparisons(trials,
                         Analysis.Settings.defaults(settings.threshold(), settings.seed()));
-                Advice advice = advice(table, settings, candidates, splits, measurements, comparisons, storage);
+                List<Double> pages = new ArrayList<>();
+                for (Harness.Arm arm : arms) {
+                    // one untimed pass of a trial's calls per layout, after its trials, on this thread and connection
+                    if (PagesPerCall.measurable(engine)) {
+                        progress.update("counting pages on " + arm.label(), 0, settings.ops());
+                        if (benchmark.mutates()) {
+                            benchmark.prepare(context, arm.sql());
+                        }
+                        pages.add(PagesPerCall.measure(session.connection(), engine, benchmark.split(arm), settings.ops(),
+                                () -> benchmark.run(context, arm.sql(), settings.ops(),
+                                        dev.userbench.bench.LatencyRecorder.discarding())));
+                    } else {
+                        pages.add(null);
+                    }
+                }
+                Advice advice = advice(table, settings, candidates, splits, measurements, comparisons, storage, pages);
                 return new Result("complete", setup, queries, measurements, comparisons, outcome.warmups(), advice);
             } finally {
                 if (!settings.keepTables()) {
@@ -159,7 +174,7 @@ public final class AdviceRun {
 
     static Advice advice(TableDefinition table, Settings settings, List<Advisor.Candidate> candidates,
                          List<SplitTable> splits, List<Measurement> measurements,
-                         List<Harness.ComparisonResult> comparisons, List<Long> storage) {
+                         List<Harness.ComparisonResult> comparisons, List<Long> storage, List<Double> pages) {
         double singleBytes = candidates.get(0).predictedBytes();
         List<Advice.Candidate> out = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
@@ -175,7 +190,8 @@ public final class AdviceRun {
                     first == null ? null : first.ciHigh(), first == null ? null : first.confidence(),
                     first == null ? null : first.verdict(), own.isEmpty() ? null : own,
                     storage.size() > i ? storage.get(i) : null,
-                    candidate.covering() == null ? null : candidate.covering().columns()));
+                    candidate.covering() == null ? null : candidate.covering().columns(),
+                    candidate.predictedPages(), pages.size() > i ? pages.get(i) : null));
         }
         Optional<Advice.Candidate> winner = out.stream().skip(1)
                 .filter(c -> c.comparisons() != null

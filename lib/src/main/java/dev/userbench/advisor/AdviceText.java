@@ -70,17 +70,21 @@ public final class AdviceText {
     /** Predicted against measured, per candidate, then the recommendation. */
     public static String advice(Advice advice) {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-22s %10s %12s %12s  %s%n", "candidate", "predicted", "measured",
-                "storage MiB", "verdict against the single table (interval)"));
+        text.append(String.format(Locale.ROOT, "%-22s %10s %12s %17s %12s  %s%n", "candidate", "predicted", "measured",
+                "pages/call pred.", "storage MiB", "verdict against the single table (interval)"));
         for (Advice.Candidate c : advice.candidates()) {
             String measured = c.measuredRatio() == null ? (c.measuredMeanUs() == null ? "-"
                     : String.format(Locale.ROOT, "%.1f us/op", c.measuredMeanUs()))
                     : String.format(Locale.ROOT, "%.2f x", c.measuredRatio());
             String verdict = c.verdict() == null ? "baseline" : String.format(Locale.ROOT, "%s (%.0f %% interval %.2f-%.2f)",
                     c.verdict(), c.confidence() * 100, c.ciLow(), c.ciHigh());
-            text.append(String.format(Locale.ROOT, "%-22s %8.2f x %12s %12s  %s%n", c.name(), c.predictedRatio(), measured,
+            String pages = String.format(Locale.ROOT, "%.1f / %s", c.predictedPages(),
+                    c.measuredPages() == null ? "-" : String.format(Locale.ROOT, "%.1f", c.measuredPages()));
+            text.append(String.format(Locale.ROOT, "%-22s %8.2f x %12s %17s %12s  %s%n", c.name(), c.predictedRatio(), measured, pages,
                     c.storageBytes() == null ? "-" : String.format(Locale.ROOT, "%.1f", c.storageBytes() / 1048576.0), verdict));
         }
+        text.append("(pages per call: the model's / counted in an untimed pass after the trials; '-' where the engine "
+                + "counts no pages touched)\n");
         text.append("Recommended: ").append(advice.recommended()).append(" — ").append(advice.reason()).append('\n');
         return text.toString();
     }

@@ -30,7 +30,7 @@ public final class Advisor {
 
     /** One proposed layout with the model's predicted cost per call (bytes) and per query. */
     public record Candidate(String name, ColumnGroups groups, double predictedBytes,
-                            List<CostModel.QueryCost> perQuery, SplitTable.CoveringIndex covering) {
+                            List<CostModel.QueryCost> perQuery, SplitTable.CoveringIndex covering, double predictedPages) {
     }
 
     public static final String COVERING = "single_table_covering";
@@ -139,8 +139,13 @@ public final class Advisor {
 
     private static Candidate candidate(String name, ColumnGroups groups, SplitTable.CoveringIndex covering,
                                        CostModel model, List<AnalyzedQuery> queries) {
-        return new Candidate(name, groups, model.cost(queries, groups, covering), model.costs(queries, groups, covering),
-                covering);
+        List<CostModel.QueryCost> costs = model.costs(queries, groups, covering);
+        double weights = queries.stream().mapToDouble(q -> q.query().weight()).sum();
+        double pages = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            pages += queries.get(i).query().weight() * costs.get(i).pages() / weights;
+        }
+        return new Candidate(name, groups, model.cost(queries, groups, covering), costs, covering, pages);
     }
 
     private static List<List<String>> merge(List<List<String>> groups, int i, int j) {

@@ -54,6 +54,12 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
         return table.primaryKey().stream().mapToDouble(widths::get).sum();
     }
 
+    /** Levels of a B-tree on the key over the table's rows: entries of key width plus a header fill each page. */
+    public double indexLevels() {
+        double fanout = Math.max(2, pageBytes / (keyBytes() + INDEX_ENTRY_OVERHEAD_BYTES));
+        return Math.max(1, Math.ceil(Math.log(Math.max(2, rows)) / Math.log(fanout)));
+    }
+
     /** Bytes of one stored row of a part holding these non-key columns. */
     public double rowBytes(List<String> group) {
         return keyBytes() + group.stream().mapToDouble(widths::get).sum() + ROW_OVERHEAD_BYTES;
@@ -85,13 +91,13 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
     public QueryCost cost(AnalyzedQuery query, ColumnGroups layout, SplitTable.CoveringIndex covering) {
         if (coveredBy(query, covering)) {
             double entry = indexEntryBytes(covering);
-            return new QueryCost(query.query().name(), entry, 1, 1, String.format(java.util.Locale.ROOT,
+            return new QueryCost(query.query().name(), entry, indexLevels(), 1, String.format(java.util.Locale.ROOT,
                     "%s (one row): reads the covering index only, %.0f bytes per entry", query.query().name(), entry));
         }
         QueryCost plain = plainCost(query, layout);
         if (covering != null && query.kind().writes() && (query.kind() != AnalyzedQuery.Kind.UPDATE
                 || query.written().stream().anyMatch(covering.columns()::contains))) {
-            return new QueryCost(plain.query(), plain.bytes() + indexEntryBytes(covering), plain.pages() + 1,
+            return new QueryCost(plain.query(), plain.bytes() + indexEntryBytes(covering), plain.pages() + indexLevels(),
                     plain.tables(), plain.why() + ", and writes the covering index");
         }
         return plain;
@@ -115,7 +121,8 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
         }
         long rowsTouched = query.pointLookup() ? 1 : rows;
         double bytes = rowsTouched * perRow + (touched.size() - 1) * DESCENT_BYTES * (query.pointLookup() ? 1 : 0);
-        double pages = query.pointLookup() ? touched.size()
+        // a point access descends an index (its levels) to the row's page in every part it touches
+        double pages = query.pointLookup() ? touched.size() * (1 + indexLevels())
                 : touched.stream().mapToDouble(g -> Math.ceil(rows * rowBytes(layout.groups().get(g)) / pageBytes)).sum();
         double useful = keyBytes() + columns.stream().filter(c -> !table.isKey(c)).mapToDouble(widths::get).sum();
         String why = String.format(java.util.Locale.ROOT, "%s %s: %s %d table%s, %.0f bytes per row of which it uses %.0f",

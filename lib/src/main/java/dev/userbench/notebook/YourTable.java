@@ -95,7 +95,8 @@ public final class YourTable {
         Advice advice = advice();
         Table shown = Table.create("Predicted and measured, against the single table",
                 StringColumn.create("candidate"), DoubleColumn.create("predicted ×"), DoubleColumn.create("measured ×"),
-                StringColumn.create("interval"), StringColumn.create("verdict"), DoubleColumn.create("storage MiB"));
+                StringColumn.create("interval"), StringColumn.create("verdict"), DoubleColumn.create("storage MiB"),
+                DoubleColumn.create("pages per call, model"), DoubleColumn.create("pages per call, counted"));
         for (Advice.Candidate c : advice.candidates()) {
             shown.stringColumn(0).append(c.name());
             shown.doubleColumn(1).append(Math.round(100 * c.predictedRatio()) / 100.0);
@@ -105,6 +106,8 @@ public final class YourTable {
             shown.stringColumn(4).append(c.verdict() == null ? "" : c.verdict().label());
             shown.doubleColumn(5).append(c.storageBytes() == null ? Double.NaN
                     : Math.round(10 * c.storageBytes() / 1048576.0) / 10.0);
+            shown.doubleColumn(6).append(Math.round(10 * c.predictedPages()) / 10.0);
+            shown.doubleColumn(7).append(c.measuredPages() == null ? Double.NaN : Math.round(10 * c.measuredPages()) / 10.0);
         }
         return shown;
     }
