@@ -42,12 +42,12 @@ public final class StatementStatistics {
     private static Imported postgres(Connection connection, TableDefinition table) throws SQLException {
         String preload = single(connection, "SELECT current_setting('shared_preload_libraries')");
         if (preload == null || !preload.toLowerCase(Locale.ROOT).contains("pg_stat_statements")) {
-            throw new IllegalStateException("pg_stat_statements is not loaded on this server: add "
+            throw new IllegalArgumentException("pg_stat_statements is not loaded on this server: add "
                     + "shared_preload_libraries = 'pg_stat_statements' to postgresql.conf, restart the server, run "
                     + "CREATE EXTENSION pg_stat_statements in the database, run the workload, then import again");
         }
         if (single(connection, "SELECT extname FROM pg_extension WHERE extname = 'pg_stat_statements'") == null) {
-            throw new IllegalStateException("pg_stat_statements is loaded but not created in this database: run "
+            throw new IllegalArgumentException("pg_stat_statements is loaded but not created in this database: run "
                     + "CREATE EXTENSION pg_stat_statements, run the workload, then import again");
         }
         String sql = "SELECT query, calls FROM pg_stat_statements "
@@ -60,7 +60,7 @@ public final class StatementStatistics {
     private static Imported mysql(Connection connection, TableDefinition table) throws SQLException {
         String enabled = single(connection, "SELECT @@performance_schema");
         if (!"1".equals(enabled)) {
-            throw new IllegalStateException("performance_schema is off on this server: start it with "
+            throw new IllegalArgumentException("performance_schema is off on this server: start it with "
                     + "performance_schema=ON (in the [mysqld] section of its configuration), run the workload, then "
                     + "import again");
         }
@@ -94,7 +94,7 @@ public final class StatementStatistics {
             }
         }
         if (queries.isEmpty()) {
-            throw new IllegalStateException(source + " holds no statement on " + table.name()
+            throw new IllegalArgumentException(source + " holds no statement on " + table.name()
                     + " that the advisor can use (" + skipped + " skipped): run the workload first, or give it with --queries");
         }
         return new Imported(List.copyOf(queries), skipped, source);
