@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
         description = "Should the hot login columns of a users table live apart from the cold profile columns? "
                 + "Measures both layouts on SQLite, MariaDB/MySQL or PostgreSQL.",
         subcommands = {RunCommand.class, CalibrateCommand.class, SeedCommand.class, ExportCommand.class, RenderCommand.class, CleanCommand.class,
-                ClusterCommand.class,
+                ClusterCommand.class, AdviseCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

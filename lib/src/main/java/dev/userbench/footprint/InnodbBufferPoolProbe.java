@@ -24,7 +24,7 @@ public final class InnodbBufferPoolProbe implements WorkingSetProbe {
     static final String COUNTER = "Innodb_buffer_pool_read_requests/reads (server-wide)";
     static final String NO_REQUESTS_COUNTER = "Innodb_buffer_pool_reads (server-wide); this server reports no read_requests";
 
-    record Pages(long requests, long reads) {
+    public record Pages(long requests, long reads) {
     }
 
     @Override
@@ -53,7 +53,8 @@ public final class InnodbBufferPoolProbe implements WorkingSetProbe {
         return read(connection).requests() > before.requests();
     }
 
-    static Pages read(Connection connection) throws SQLException {
+    /** The server-wide page requests and reads so far. */
+    public static Pages read(Connection connection) throws SQLException {
         long requests = -1;
         long reads = -1;
         try (Statement statement = connection.createStatement();

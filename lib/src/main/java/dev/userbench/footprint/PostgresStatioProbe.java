@@ -26,7 +26,7 @@ public final class PostgresStatioProbe implements WorkingSetProbe {
     private static final long COLLECTOR_WAIT_MILLIS = 700;
 
     /** Blocks hit and read, summed over tables. */
-    record Blocks(long hit, long read) {
+    public record Blocks(long hit, long read) {
     }
 
     @Override
@@ -42,7 +42,7 @@ public final class PostgresStatioProbe implements WorkingSetProbe {
     }
 
     /** Pushes this backend's pending counters into the shared statistics. */
-    static void flush(Connection connection) throws SQLException {
+    public static void flush(Connection connection) throws SQLException {
         boolean forced;
         try (Statement statement = connection.createStatement()) {
             forced = hasForceFlush(statement);
@@ -70,6 +70,11 @@ public final class PostgresStatioProbe implements WorkingSetProbe {
     }
 
     static Blocks read(Connection connection, Layout layout) throws SQLException {
+        return read(connection, layout.tableNames());
+    }
+
+    /** Blocks hit and read so far in the named tables (of the session's search path), their indexes and TOAST. */
+    public static Blocks read(Connection connection, java.util.List<String> tables) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_stat_clear_snapshot()");
         }
@@ -79,7 +84,7 @@ public final class PostgresStatioProbe implements WorkingSetProbe {
                 + " + COALESCE(toast_blks_read, 0) + COALESCE(tidx_blks_read, 0)), 0)"
                 + " FROM pg_statio_user_tables WHERE relid = ANY (SELECT to_regclass(n) FROM unnest(?::text[]) n)";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", layout.tableNames().toArray()));
+            statement.setArray(1, connection.createArrayOf("text", tables.toArray()));
             try (ResultSet row = statement.executeQuery()) {
                 row.next();
                 Blocks blocks = new Blocks(row.getLong(1), row.getLong(2));

@@ -1,0 +1,219 @@
+package dev.userbench.advisor;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.userbench.bench.Analysis;
+import dev.userbench.bench.BenchContext;
+import dev.userbench.bench.Environment;
+import dev.userbench.bench.Harness;
+import dev.userbench.bench.Measurement;
+import dev.userbench.bench.Session;
+import dev.userbench.bench.Trial;
+import dev.userbench.bench.stats.Verdict;
+import dev.userbench.bench.workload.KeyDistribution;
+import dev.userbench.definition.RowGenerator;
+import dev.userbench.definition.SplitTable;
+import dev.userbench.definition.SplitTableStore;
+import dev.userbench.definition.TableDefinition;
+import dev.userbench.report.ComparisonProse;
+import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.Engine;
+import dev.userbench.seed.Progress;
+import dev.userbench.seed.UserGenerator;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The proof of the advisor's proposals on the user's engine: each candidate layout (the single table first, the
+ * baseline) is created and seeded with the same rows, the workload's queries are rewritten for it, and the weighted
+ * mix runs through the {@link Harness} (warm-up, balanced trials) and {@link Analysis} (paired bootstrap intervals,
+ * Holm, verdicts), as every benchmark of the tool does. A candidate is recommended only when a verdict says it is
+ * faster than the single table and none says slower; otherwise the advice is to keep one table.
+ */
+public final class AdviceRun {
+
+    /** How the proof runs. */
+    public record Settings(long rows, long ops, int candidates, int trials, int warmup, int warmupMax,
+                           double threshold, long seed, int batchSize, KeyDistribution distribution,
+                           double zipfConstant, boolean keepTables) {
+
+        public static Settings defaults() {
+            return new Settings(10_000, 2_000, Advisor.DEFAULT_CANDIDATES, 6, 2, 5, 0.05, 42, 1000,
+                    KeyDistribution.ZIPFIAN, 0.99, false);
+        }
+
+        public Settings withRows(long value) {
+            return new Settings(value, ops, candidates, trials, warmup, warmupMax, threshold, seed, batchSize,
+                    distribution, zipfConstant, keepTables);
+        }
+
+        public Settings withOps(long value) {
+            return new Settings(rows, value, candidates, trials, warmup, warmupMax, threshold, seed, batchSize,
+                    distribution, zipfConstant, keepTables);
+        }
+
+        public Settings withTrials(int value, int warmupValue, int warmupMaxValue) {
+            return new Settings(rows, ops, candidates, value, warmupValue, warmupMaxValue, threshold, seed, batchSize,
+                    distribution, zipfConstant, keepTables);
+        }
+    }
+
+    /** What the proof ran on. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Setup(String engine, String engineVersion, String jdbcUrl, long rows, long ops, int trials,
+                        int forks, long seed, String distribution, String startedAt, String toolVersion) {
+    }
+
+    /** results.json of {@code advise}: the run's measurements and comparisons, and the advice. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(String status, Setup environment, List<WorkloadQuery> queries,
+                         List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
+                         List<Harness.Warmup> warmups, Advice advice) {
+    }
+
+    private AdviceRun() {
+    }
+
+    /** The advisor's candidates for a table and workload, without touching any database. */
+    public static List<Advisor.Candidate> propose(TableDefinition table, List<WorkloadQuery> queries, Engine engine,
+                                                  Settings settings) {
+        RowGenerator generator = new RowGenerator(table, settings.seed());
+        return Advisor.propose(model(generator, settings.rows(), engine), analyze(table, queries), settings.candidates());
+    }
+
+    public static List<AnalyzedQuery> analyze(TableDefinition table, List<WorkloadQuery> queries) {
+        return queries.stream().map(q -> AnalyzedQuery.of(table, q)).toList();
+    }
+
+    static CostModel model(RowGenerator generator, long rows, Engine engine) {
+        int page = switch (engine) {
+            case POSTGRESQL -> 8192;
+            case MYSQL -> 16384;
+            case SQLITE -> 4096;
+        };
+        return CostModel.of(generator, rows, page);
+    }
+
+    /** The tables of a candidate: {@code adv_<table>_<candidate>[_p<i>]}. */
+    public static SplitTable split(TableDefinition table, Advisor.Candidate candidate, int index) {
+        String prefix = "adv_" + table.name() + "_" + index;
+        return SplitTable.of(candidate.name(), table, candidate.groups(),
+                prefix.length() > 50 ? prefix.substring(0, 50) : prefix, candidate.covering());
+    }
+
+    public static Result prove(ConnectionSpec spec, TableDefinition table, List<WorkloadQuery> queries,
+                               Settings settings, Progress progress) throws SQLException {
+        Engine engine = spec.dialect().engine();
+        RowGenerator generator = new RowGenerator(table, settings.seed());
+        List<AnalyzedQuery> analyzed = analyze(table, queries);
+        CostModel model = model(generator, settings.rows(), engine);
+        List<Advisor.Candidate> candidates = Advisor.propose(model, analyzed, settings.candidates());
+        SplitTableStore store = new SplitTableStore(engine, settings.batchSize());
+        QueryMixBenchmark benchmark = new QueryMixBenchmark(analyzed, generator, store, settings.rows(), settings.ops(),
+                settings.distribution(), settings.zipfConstant(), settings.seed());
+        List<Harness.Arm> arms = new ArrayList<>();
+        List<SplitTable> splits = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            SplitTable split = split(table, candidates.get(i), i);
+            splits.add(split);
+            arms.add(benchmark.arm(spec.dialect(), split));
+        }
+        Instant started = Instant.now();
+        try (Session session = new Session(spec)) {
+            Connection connection = session.connection();
+            Setup setup = new Setup(engine.label(), connection.getMetaData().getDatabaseProductVersion(),
+                    spec.maskedUrl(), settings.rows(), settings.ops(), settings.trials(), 1, settings.seed(),
+                    benchmark.distribution(), started.toString(), Environment.currentToolVersion());
+            List<Long> storage = new ArrayList<>();
+            try {
+                for (SplitTable split : splits) {
+                    progress.update("seeding " + split.label(), 0, settings.rows());
+                    benchmark.seed(connection, split);
+                    storage.add(Storage.bytes(connection, engine, split.tableNames()));
+                }
+                BenchContext context = new BenchContext(session, new UserGenerator(settings.seed()), settings.rows(),
+                        settings.batchSize(), List.of(), progress);
+                Harness harness = new Harness(new Harness.Settings(settings.trials(), settings.warmup(),
+                        settings.warmupMax(), false, 1));
+                Harness.Outcome outcome = harness.measure(benchmark, arms, context);
+                List<Trial> trials = outcome.trials();
+                List<Measurement> measurements = Analysis.measurements(trials);
+                List<Harness.ComparisonResult> comparisons = Analysis.comparisons(trials,
+                        Analysis.Settings.defaults(settings.threshold(), settings.seed()));
+                List<Double> pages = new ArrayList<>();
+                for (Harness.Arm arm : arms) {
+                    // one untimed pass of a trial's calls per layout, after its trials, on this thread and connection
+                    if (PagesPerCall.measurable(engine)) {
+                        progress.update("counting pages on " + arm.label(), 0, settings.ops());
+                        if (benchmark.mutates()) {
+                            benchmark.prepare(context, arm.sql());
+                        }
+                        pages.add(PagesPerCall.measure(session.connection(), engine, benchmark.split(arm), settings.ops(),
+                                () -> benchmark.run(context, arm.sql(), settings.ops(),
+                                        dev.userbench.bench.LatencyRecorder.discarding())));
+                    } else {
+                        pages.add(null);
+                    }
+                }
+                Advice advice = advice(table, settings, candidates, splits, measurements, comparisons, storage, pages);
+                return new Result("complete", setup, queries, measurements, comparisons, outcome.warmups(), advice);
+            } finally {
+                if (!settings.keepTables()) {
+                    for (SplitTable split : splits) {
+                        store.drop(session.connection(), split);
+                    }
+                }
+            }
+        }
+    }
+
+    static Advice advice(TableDefinition table, Settings settings, List<Advisor.Candidate> candidates,
+                         List<SplitTable> splits, List<Measurement> measurements,
+                         List<Harness.ComparisonResult> comparisons, List<Long> storage, List<Double> pages) {
+        double singleBytes = candidates.get(0).predictedBytes();
+        List<Advice.Candidate> out = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            Advisor.Candidate candidate = candidates.get(i);
+            String label = splits.get(i).label();
+            Double mean = measurements.stream().filter(m -> m.layout().equals(label)).findFirst()
+                    .map(m -> m.totalSeconds() * 1e6 / Math.max(1, m.ops())).orElse(null);
+            List<Harness.ComparisonResult> own = comparisons.stream().filter(c -> c.candidate().equals(label)).toList();
+            Harness.ComparisonResult first = own.isEmpty() ? null : own.get(0);
+            out.add(new Advice.Candidate(candidate.name(), candidate.groups().groups(), splits.get(i).tableNames(),
+                    candidate.predictedBytes(), candidate.predictedBytes() / singleBytes, candidate.perQuery(), mean,
+                    first == null ? null : first.ratio(), first == null ? null : first.ciLow(),
+                    first == null ? null : first.ciHigh(), first == null ? null : first.confidence(),
+                    first == null ? null : first.verdict(), own.isEmpty() ? null : own,
+                    storage.size() > i ? storage.get(i) : null,
+                    candidate.covering() == null ? null : candidate.covering().columns(),
+                    candidate.predictedPages(), pages.size() > i ? pages.get(i) : null));
+        }
+        Optional<Advice.Candidate> winner = out.stream().skip(1)
+                .filter(c -> c.comparisons() != null
+                        && c.comparisons().stream().anyMatch(r -> r.verdict() == Verdict.FASTER)
+                        && c.comparisons().stream().noneMatch(r -> r.verdict() == Verdict.SLOWER))
+                .min(Comparator.comparingDouble(Advice.Candidate::measuredRatio));
+        String reason;
+        if (winner.isPresent()) {
+            reason = winner.get().name() + ": " + ComparisonProse.sentence(winner.get().comparisons().get(0), settings.threshold());
+        } else if (out.size() == 1) {
+            reason = "keep one table: the model predicts no split at least " + Math.round(Advisor.MIN_GAIN * 100)
+                    + " % cheaper for this workload, so none was measured";
+        } else {
+            List<String> briefs = new ArrayList<>();
+            for (Advice.Candidate c : out.subList(1, out.size())) {
+                briefs.add(c.name() + " " + (c.comparisons() == null ? "not compared (too few trials)"
+                        : ComparisonProse.sentence(c.comparisons().get(0), settings.threshold())));
+            }
+            reason = "keep one table: no candidate was measured faster than the single table without a slower verdict ("
+                    + String.join("; ", briefs) + ")";
+        }
+        return new Advice(table.name(), settings.rows(), out, winner.map(Advice.Candidate::name).orElse(Advisor.SINGLE_TABLE),
+                reason);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.userbench.definition;
+
+import dev.userbench.schema.Engine;
+
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A definition's columns on one engine: each {@link ColumnKind} as the engine's natural type (as the study's
+ * dialects declare the user entity: native uuid and timestamptz on PostgreSQL, BINARY(16) and DATETIME on
+ * MySQL/MariaDB, a 16-byte BLOB and integer seconds on SQLite), the DDL of a split's parts, and how values bind.
+ */
+public record EngineTypes(Engine engine) {
+
+    /** Longest declared text that stays a VARCHAR on MySQL/MariaDB; longer (or undeclared) is TEXT. */
+    private static final int MYSQL_VARCHAR_MAX = 1024;
+
+    public String type(ColumnDefinition column, boolean indexed) {
+        Integer length = column.length();
+        return switch (engine) {
+            case POSTGRESQL -> switch (column.kind()) {
+                case UUID -> "uuid";
+                case INTEGER -> "integer";
+                case BIGINT -> "bigint";
+                case DECIMAL -> column.length() == null ? "numeric" : "numeric(" + length + "," + scale(column) + ")";
+                case BOOLEAN -> "boolean";
+                case TEXT -> length == null ? "text" : "varchar(" + length + ")";
+                case TIMESTAMP -> "timestamptz";
+                case DATE -> "date";
+                case BINARY -> "bytea";
+                case JSON -> "jsonb";
+            };
+            case MYSQL -> switch (column.kind()) {
+                case UUID -> "BINARY(16)";
+                case INTEGER -> "INT";
+                case BIGINT -> "BIGINT";
+                case DECIMAL -> "DECIMAL(" + (length == null ? 20 : length) + "," + (length == null ? 6 : scale(column)) + ")";
+                case BOOLEAN -> "BOOLEAN";
+                case TEXT -> length != null && length <= MYSQL_VARCHAR_MAX ? "VARCHAR(" + length + ")"
+                        : indexed ? "VARCHAR(" + MYSQL_VARCHAR_MAX + ")" : "TEXT";
+                case TIMESTAMP -> "DATETIME";
+                case DATE -> "DATE";
+                case BINARY -> length != null && length <= MYSQL_VARCHAR_MAX ? "VARBINARY(" + length + ")" : "BLOB";
+                case JSON -> "JSON";
+            };
+            case SQLITE -> switch (column.kind()) {
+                case UUID, BINARY -> "BLOB";
+                case INTEGER, BIGINT, BOOLEAN, TIMESTAMP -> "INTEGER";
+                case DECIMAL -> "NUMERIC";
+                case TEXT, DATE, JSON -> "TEXT";
+            };
+        };
+    }
+
+    private static int scale(ColumnDefinition column) {
+        return column.scale() == null ? 0 : column.scale();
+    }
+
+    /** CREATE TABLE of each part: the key as primary key, unique columns unique, NOT NULL kept. */
+    public List<String> create(SplitTable split) {
+        List<String> ddl = new ArrayList<>();
+        TableDefinition definition = split.definition();
+        for (SplitTable.Part part : split.parts()) {
+            StringBuilder sql = new StringBuilder("CREATE TABLE ").append(part.table()).append(" (\n");
+            for (String name : part.columns()) {
+                ColumnDefinition column = definition.column(name);
+                boolean unique = definition.uniqueColumns().contains(name);
+                sql.append("    ").append(name).append(' ').append(type(column, unique || definition.isKey(name)))
+                        .append(column.nullable() && !definition.isKey(name) ? "" : " NOT NULL")
+                        .append(unique ? " UNIQUE" : "").append(",\n");
+            }
+            sql.append("    PRIMARY KEY (").append(String.join(", ", definition.primaryKey())).append(")\n)");
+            if (engine == Engine.MYSQL) {
+                sql.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+            }
+            ddl.add(sql.toString());
+        }
+        SplitTable.CoveringIndex covering = split.covering();
+        if (covering != null) {
+            String table = split.parts().get(0).table();
+            ddl.add(engine == Engine.POSTGRESQL
+                    ? "CREATE INDEX " + table + "_cov ON " + table + " (" + covering.lookup() + ") INCLUDE ("
+                            + String.join(", ", covering.include()) + ")"
+                    : "CREATE INDEX " + table + "_cov ON " + table + " (" + String.join(", ", covering.columns()) + ")");
+        }
+        return ddl;
+    }
+
+    public List<String> drop(SplitTable split) {
+        return split.parts().stream().map(p -> "DROP TABLE IF EXISTS " + p.table()).toList();
+    }
+
+    /** INSERT of every column of one part, in the part's column order. */
+    public static String insert(SplitTable.Part part) {
+        return "INSERT INTO " + part.table() + " (" + String.join(", ", part.columns()) + ") VALUES ("
+                + part.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** Binds a value a {@link RowGenerator} made for the column. */
+    public void bind(PreparedStatement statement, int index, ColumnDefinition column, Object value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, column.kind() == ColumnKind.BINARY || column.kind() == ColumnKind.UUID
+                    ? Types.BINARY : Types.VARCHAR);
+            return;
+        }
+        switch (column.kind()) {
+            case UUID -> {
+                UUID uuid = (UUID) value;
+                if (engine == Engine.POSTGRESQL) {
+                    statement.setObject(index, uuid);
+                } else {
+                    statement.setBytes(index, ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                            .putLong(uuid.getLeastSignificantBits()).array());
+                }
+            }
+            case INTEGER -> statement.setInt(index, ((Number) value).intValue());
+            case BIGINT -> statement.setLong(index, ((Number) value).longValue());
+            case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) value);
+            case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
+            case TEXT -> statement.setString(index, (String) value);
+            case JSON -> {
+                if (engine == Engine.POSTGRESQL) {
+                    statement.setObject(index, value, Types.OTHER);
+                } else {
+                    statement.setString(index, (String) value);
+                }
+            }
+            case BINARY -> statement.setBytes(index, (byte[]) value);
+            case TIMESTAMP -> {
+                Instant instant = (Instant) value;
+                switch (engine) {
+                    case POSTGRESQL -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
+                    case MYSQL -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
+                    case SQLITE -> statement.setLong(index, instant.getEpochSecond());
+                }
+            }
+            case DATE -> {
+                if (engine == Engine.SQLITE) {
+                    statement.setString(index, value.toString());
+                } else {
+                    statement.setObject(index, (LocalDate) value);
+                }
+            }
+        }
+    }
+
+    /** A value read back as comparable text: the same row reads the same on every layout of one engine. */
+    public static String normalized(Object value) {
+        if (value == null) {
+            return "NULL";
+        }
+        if (value instanceof byte[] bytes) {
+            return HexFormat.of().formatHex(bytes);
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal.stripTrailingZeros().toPlainString();
+        }
+        return value.toString();
+    }
+}

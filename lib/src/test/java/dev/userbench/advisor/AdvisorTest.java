@@ -1,0 +1,82 @@
+package dev.userbench.advisor;
+
+import dev.userbench.definition.ColumnGroups;
+import dev.userbench.definition.Examples;
+import dev.userbench.definition.RowGenerator;
+import dev.userbench.definition.TableDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AdvisorTest {
+
+    private static final Set<String> LOGIN = Set.of("email", "password_hash", "role", "is_verified");
+    private static final Set<String> PROFILE = Set.of("name", "phone", "location", "bio", "profile_image");
+
+    static List<Advisor.Candidate> propose(TableDefinition table, String queries) {
+        List<AnalyzedQuery> analyzed = QueryFile.parse(queries).stream().map(q -> AnalyzedQuery.of(table, q)).toList();
+        CostModel model = CostModel.of(new RowGenerator(table, 42), 100_000, CostModel.DEFAULT_PAGE_BYTES);
+        return Advisor.propose(model, analyzed, Advisor.DEFAULT_CANDIDATES);
+    }
+
+    @Test
+    void givenTheStudysTableAndMixItProposesTheAuthProfileSplitAmongItsCandidates() {
+        List<Advisor.Candidate> candidates = propose(Examples.USERS.definition(), Examples.USERS.queriesSql());
+
+        assertThat(candidates.get(0).name()).isEqualTo(Advisor.SINGLE_TABLE);
+        assertThat(candidates.get(0).groups().singleTable()).isTrue();
+        assertThat(candidates.subList(1, candidates.size()))
+                .anySatisfy(c -> assertThat(c.groups().groups()).anySatisfy(group -> {
+                    assertThat(group).containsAll(LOGIN);
+                    assertThat(group).doesNotContainAnyElementsOf(PROFILE);
+                }));
+    }
+
+    @Test
+    void givenAWorkloadThatReadsEveryColumnItProposesNoSplit() {
+        List<Advisor.Candidate> candidates = propose(Examples.USERS.definition(), """
+                -- weight: 80
+                SELECT * FROM users WHERE uid = ?;
+                -- weight: 20
+                SELECT uid, email, password_hash, role, is_verified, name, phone, location, bio, profile_image,
+                       created_at, last_active FROM users WHERE email = ?;
+                """);
+
+        assertThat(candidates).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo(Advisor.SINGLE_TABLE);
+            assertThat(c.groups()).isEqualTo(ColumnGroups.single(Examples.USERS.definition()));
+        });
+    }
+
+    @Test
+    void givenTheProductMixItSplitsTheLongTextsFromTheListingColumns() {
+        List<Advisor.Candidate> candidates = propose(Examples.PRODUCTS.definition(), Examples.PRODUCTS.queriesSql());
+
+        assertThat(candidates.subList(1, candidates.size()))
+                .anySatisfy(c -> assertThat(c.groups().groups()).anySatisfy(group ->
+                        assertThat(group).contains("title", "price").doesNotContain("description", "specifications")));
+    }
+
+    @Test
+    void theCoveringIndexRivalCarriesTheHottestLookupsColumnsAndIsAmongTheCandidates() {
+        List<Advisor.Candidate> candidates = propose(Examples.USERS.definition(), Examples.USERS.queriesSql());
+
+        assertThat(candidates).filteredOn(c -> c.covering() != null).singleElement().satisfies(c -> {
+            assertThat(c.groups().singleTable()).isTrue();
+            assertThat(c.covering().lookup()).isEqualTo("email");
+            assertThat(c.covering().include()).containsExactly("password_hash", "role", "is_verified");
+        });
+    }
+
+    @Test
+    void everyCandidatesPredictedCostIsItsQueriesWeightedCost() {
+        List<Advisor.Candidate> candidates = propose(Examples.USERS.definition(), Examples.USERS.queriesSql());
+        for (Advisor.Candidate c : candidates) {
+            assertThat(c.perQuery()).hasSize(5);
+        }
+        assertThat(candidates.get(1).predictedBytes()).isLessThan(candidates.get(0).predictedBytes());
+    }
+}
