@@ -52,12 +52,11 @@ public final class Analysis {
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Trial.Key, Map<Integer, List<Trial>>> group : groups(trials).entrySet()) {
             Map<Integer, List<Trial>> arms = group.getValue();
-            List<Trial> baseline = arms.get(0);
-            if (baseline == null) {
-                continue;
-            }
             for (Map.Entry<Integer, List<Trial>> candidate : arms.entrySet()) {
-                if (candidate.getKey() == 0) {
+                // arm 0 is the baseline; an ORM arm names its own, plain JDBC on its layout
+                int baselineArm = candidate.getValue().get(0).baselineArm();
+                List<Trial> baseline = arms.get(baselineArm);
+                if (candidate.getKey() == baselineArm || baseline == null) {
                     continue;
                 }
                 PairedTrials design = pairs(baseline, candidate.getValue());
@@ -69,8 +68,7 @@ public final class Analysis {
                     long seed = settings.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L)
                             ^ (31L * candidate.getKey() + statistic.ordinal());
                     Estimate estimate = settings.comparison().estimate(design, statistic, seed);
-                    pending.add(new Pending(key, baseline.get(0).layout(), candidate.getValue().get(0).layout(),
-                            design, estimate));
+                    pending.add(new Pending(key, baseline.get(0), candidate.getValue().get(0), design, estimate));
                 }
             }
         }
@@ -81,15 +79,17 @@ public final class Analysis {
             Pending p = pending.get(i);
             RatioEstimate judged = p.estimate().judge(levels[i]);
             Trial.Key key = p.key();
-            results.add(new Harness.ComparisonResult(key.operation(), key.variant(), p.baseline(), p.candidate(),
-                    judged.statistic(), judged.ratio(), judged.ciLow(), judged.ciHigh(), judged.confidence(),
-                    judged.pValue(), levels[i], judged.verdict(), p.design().pairs().size(), p.design().forks().size(),
-                    key.threads(), key.distribution(), key.users(), key.cacheBytes()));
+            results.add(new Harness.ComparisonResult(key.operation(), key.variant(), p.baseline().layout(),
+                    p.candidate().layout(), judged.statistic(), judged.ratio(), judged.ciLow(), judged.ciHigh(),
+                    judged.confidence(), judged.pValue(), levels[i], judged.verdict(), p.design().pairs().size(),
+                    p.design().forks().size(), key.threads(), key.distribution(), key.users(), key.cacheBytes(),
+                    p.candidate().access(), p.candidate().mapping(), p.baseline().access(), p.baseline().mapping()));
         }
         return results;
     }
 
-    private record Pending(Trial.Key key, String baseline, String candidate, PairedTrials design, Estimate estimate) {
+    /** A comparison before Holm's levels; its trials name the arms' labels and access paths. */
+    private record Pending(Trial.Key key, Trial baseline, Trial candidate, PairedTrials design, Estimate estimate) {
     }
 
     /** Trials by benchmark and load (in the order they ran), then by arm. */

@@ -29,7 +29,16 @@ import java.util.zip.DataFormatException;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
                     boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
-                    long ops, long calls, long nanos, String histogram) {
+                    long ops, long calls, long nanos, String histogram, String access, String mapping,
+                    Integer baseline, Double statementsPerOp, Double rowsPerOp, Long allocatedBytes) {
+
+    /** A trial of plain JDBC, compared with arm 0, with nothing counted (as trials were before the ORM arm). */
+    public Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
+                 boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
+                 long ops, long calls, long nanos, String histogram) {
+        this(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users, cacheBytes,
+                callUnit, ops, calls, nanos, histogram, null, null, null, null, null, null);
+    }
 
     /** A trial from what its recorder holds. */
     public static Trial of(int fork, int round, int position, int arm, String layout, Benchmark benchmark,
@@ -37,19 +46,42 @@ public record Trial(int fork, int round, int position, int arm, String layout, S
         return new Trial(fork, round, position, arm, layout, benchmark.operation(), benchmark.variant(),
                 benchmark.mutates(), benchmark.threads(), benchmark.distribution(), users, null, callUnit,
                 recorder.ops(), recorder.histogram().getTotalCount(), Math.max(1, recorder.wallNanos()),
-                encode(recorder.histogram()));
+                encode(recorder.histogram()), null, null, null, null, null,
+                recorder.allocatedBytes() < 0 ? null : recorder.allocatedBytes());
+    }
+
+    /** The same trial, run through {@code access} (and {@code mapping}), compared with arm {@code baseline}. */
+    public Trial onArm(String access, String mapping, int baseline) {
+        return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
+                cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baseline, statementsPerOp,
+                rowsPerOp, allocatedBytes);
+    }
+
+    /** The same trial with its arm's statements and rows per operation (null: not counted). */
+    public Trial withCounts(StatementCounter.PerOp counts) {
+        return counts == null ? this : new Trial(fork, round, position, arm, layout, operation, variant, writes,
+                threads, distribution, users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
+                baseline, counts.statements(), counts.rows(), allocatedBytes);
+    }
+
+    /** The arm this trial's arm is compared with: 0 (the baseline) unless it says otherwise. */
+    @JsonIgnore
+    public int baselineArm() {
+        return baseline == null ? 0 : baseline;
     }
 
     /** The same trial, marked as run with the engine's cache at {@code bytes} (a cache sweep). */
     public Trial withCacheBytes(long bytes) {
         return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
-                bytes, callUnit, ops, calls, nanos, histogram);
+                bytes, callUnit, ops, calls, nanos, histogram, access, mapping, baseline, statementsPerOp, rowsPerOp,
+                allocatedBytes);
     }
 
     /** The same trial, as run in fork {@code number}. */
     public Trial inFork(int number) {
         return new Trial(number, round, position, arm, layout, operation, variant, writes, threads, distribution,
-                users, cacheBytes, callUnit, ops, calls, nanos, histogram);
+                users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baseline, statementsPerOp,
+                rowsPerOp, allocatedBytes);
     }
 
     /** The per-call latencies, decoded. */

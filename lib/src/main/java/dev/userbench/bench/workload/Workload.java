@@ -2,7 +2,9 @@ package dev.userbench.bench.workload;
 
 import dev.userbench.bench.BenchContext;
 import dev.userbench.bench.Benchmark;
+import dev.userbench.bench.Harness;
 import dev.userbench.bench.LatencyRecorder;
+import dev.userbench.bench.StatementCounter;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.Progress;
 import dev.userbench.seed.Seeder;
@@ -59,8 +61,11 @@ public abstract class Workload implements Benchmark {
         return settings.threads() * settings.opsPerThread();
     }
 
-    /** Opens this workload's statements for one client. */
+    /** Opens this workload's statements for one client, on plain JDBC ({@link Access#JDBC}). */
     protected abstract Step open(Client client, LayoutSql sql) throws SQLException;
+
+    /** Calls a counting pass makes per arm to count statements and rows per operation. */
+    static final long COUNTED_CALLS = 100;
 
     /**
      * Re-creates the tables, seeds the run's users and settles them ({@link Seeder#settle}): the state every trial of
@@ -76,6 +81,31 @@ public abstract class Workload implements Benchmark {
 
     @Override
     public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
+        run(context, sql, Access.JDBC, calls, recorder);
+    }
+
+    @Override
+    public void run(BenchContext context, Harness.Arm arm, long calls, LatencyRecorder recorder) throws SQLException {
+        run(context, arm.sql(), arm.access(), calls, recorder);
+    }
+
+    /**
+     * An untimed pass of {@link #COUNTED_CALLS} calls on the run's connection wrapped by a {@link StatementCounter}
+     * (a writing workload's from its starting state): the statements and rows per operation of the arm.
+     */
+    @Override
+    public StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm) throws SQLException {
+        if (mutates()) {
+            prepare(context, arm.sql());
+        }
+        StatementCounter counter = StatementCounter.over(context.connection());
+        runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), COUNTED_CALLS);
+        return counter.perOp(COUNTED_CALLS);
+    }
+
+    /** Makes {@code calls} timed calls through {@code access} with the settings' client threads. */
+    public void run(BenchContext context, LayoutSql sql, Access access, long calls, LatencyRecorder recorder)
+            throws SQLException {
         int threads = (int) Math.max(1, Math.min(settings.threads(), calls));
         KeyChooser keys = settings.keys(context.users());
         CyclicBarrier start = new CyclicBarrier(threads + 1);
@@ -90,7 +120,7 @@ public abstract class Workload implements Benchmark {
                 int thread = t;
                 long share = calls / threads + (t < calls % threads ? 1 : 0);
                 SplittableRandom random = new SplittableRandom(streamSeed(recorder, thread));
-                clients.add(pool.submit(() -> runClient(context, sql, keys, random, thread, threads, share,
+                clients.add(pool.submit(() -> runClient(context, sql, access, keys, random, thread, threads, share,
                         recorder.forThread(thread), start)));
             }
             awaitStart(start, clients);
@@ -125,10 +155,16 @@ public abstract class Workload implements Benchmark {
      */
     public void runOnThisThread(BenchContext context, LayoutSql sql, Connection connection, long calls)
             throws SQLException {
+        runOnThisThread(context, sql, Access.JDBC, connection, calls);
+    }
+
+    /** The same through {@code access}. */
+    public void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls)
+            throws SQLException {
         SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode());
         Client client = new Client(connection, random, settings.keys(context.users()), context.generator(),
                 context.users() + Math.max(calls, calls(context)), 0, 1);
-        try (Step step = open(client, sql)) {
+        try (Step step = access.open(this, client, sql)) {
             for (long call = 0; call < calls; call++) {
                 step.perform();
             }
@@ -138,16 +174,18 @@ public abstract class Workload implements Benchmark {
         }
     }
 
-    private LatencyRecorder runClient(BenchContext context, LayoutSql sql, KeyChooser keys, SplittableRandom random,
+    private LatencyRecorder runClient(BenchContext context, LayoutSql sql, Access access, KeyChooser keys,
+                                      SplittableRandom random,
                                       int thread, int threads, long calls, LatencyRecorder recorder,
                                       CyclicBarrier start) throws Exception {
         try (Connection connection = context.session().spec().open()) {
             Client client = new Client(connection, random, keys, context.generator(), context.users(), thread, threads);
-            try (Step step = open(client, sql)) {
+            try (Step step = access.open(this, client, sql)) {
                 start.await();
                 for (long call = 0; call < calls; call++) {
                     recorder.record(step.perform());
                 }
+                recorder.addAllocatedBytes(client.allocatedBytes());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
