@@ -20,8 +20,20 @@ import java.sql.SQLException;
  */
 public final class OrmSessions implements AutoCloseable {
 
+    /**
+     * Hibernate logs its boot at INFO through java.util.logging here (slf4j-nop silences only SLF4J): warnings and
+     * errors stay, the rest would bury the run's own output. Held, because JUL keeps its loggers weakly.
+     */
+    private static final java.util.logging.Logger HIBERNATE_LOG = quietHibernate();
+
     private final Mapping mapping;
     private final SessionFactory factory;
+
+    private static java.util.logging.Logger quietHibernate() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.hibernate");
+        logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
 
     private OrmSessions(Mapping mapping, SessionFactory factory) {
         this.mapping = mapping;
