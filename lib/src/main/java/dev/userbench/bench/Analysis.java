@@ -53,22 +53,13 @@ public final class Analysis {
         for (Map.Entry<Trial.Key, Map<Integer, List<Trial>>> group : groups(trials).entrySet()) {
             Map<Integer, List<Trial>> arms = group.getValue();
             for (Map.Entry<Integer, List<Trial>> candidate : arms.entrySet()) {
-                // arm 0 is the baseline; an ORM arm names its own, plain JDBC on its layout
-                int baselineArm = candidate.getValue().get(0).baselineArm();
-                List<Trial> baseline = arms.get(baselineArm);
-                if (candidate.getKey() == baselineArm || baseline == null) {
-                    continue;
-                }
-                PairedTrials design = pairs(baseline, candidate.getValue());
-                if (design == null || design.pairs().size() < MIN_PAIRS) {
-                    continue;
-                }
-                Trial.Key key = group.getKey();
-                for (Statistic statistic : Statistic.forOperation(key.writes(), design.fewestCalls())) {
-                    long seed = settings.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L)
-                            ^ (31L * candidate.getKey() + statistic.ordinal());
-                    Estimate estimate = settings.comparison().estimate(design, statistic, seed);
-                    pending.add(new Pending(key, baseline.get(0), candidate.getValue().get(0), design, estimate));
+                // arm 0 is the baseline; an ORM arm names its own: plain JDBC on its layout, the ORM on arm 0's layout
+                for (int baselineArm : candidate.getValue().get(0).baselineArms()) {
+                    List<Trial> baseline = arms.get(baselineArm);
+                    if (candidate.getKey() != baselineArm && baseline != null) {
+                        compare(group.getKey(), baselineArm, baseline, candidate.getKey(), candidate.getValue(),
+                                settings, pending);
+                    }
                 }
             }
         }
@@ -86,6 +77,22 @@ public final class Analysis {
                     p.candidate().access(), p.candidate().mapping(), p.baseline().access(), p.baseline().mapping()));
         }
         return results;
+    }
+
+    /** The candidate's trials against the baseline's, one estimate per statistic, when at least two pairs ran. */
+    private static void compare(Trial.Key key, int baselineArm, List<Trial> baseline, int candidateArm,
+                                List<Trial> candidate, Settings settings, List<Pending> pending) {
+        PairedTrials design = pairs(baseline, candidate);
+        if (design == null || design.pairs().size() < MIN_PAIRS) {
+            return;
+        }
+        for (Statistic statistic : Statistic.forOperation(key.writes(), design.fewestCalls())) {
+            // a baseline other than arm 0 draws its own replicates; arm 0's seeds are those of every earlier run
+            long seed = settings.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L)
+                    ^ (31L * candidateArm + statistic.ordinal()) ^ (1009L * baselineArm);
+            Estimate estimate = settings.comparison().estimate(design, statistic, seed);
+            pending.add(new Pending(key, baseline.get(0), candidate.get(0), design, estimate));
+        }
     }
 
     /** A comparison before Holm's levels; its trials name the arms' labels and access paths. */

@@ -39,19 +39,42 @@ public final class Harness {
     }
 
     /**
-     * The arm each arm is compared with: an ORM arm with plain JDBC on its own layout when the run has that arm (the
-     * ORM's overhead); every other arm with arm 0, the baseline.
+     * The arms each arm is compared with. A plain-JDBC arm: arm 0, the baseline. An ORM arm: plain JDBC on its own
+     * layout (the ORM's overhead), and, on another layout than the baseline's, the ORM arm of the same mapping name on
+     * the baseline's layout, else its first ORM arm there (whether the layout still pays through the ORM).
      */
-    static int baselineOf(List<Arm> arms, int arm) {
+    public static List<Integer> baselinesOf(List<Arm> arms, int arm) {
         Arm candidate = arms.get(arm);
-        if (!candidate.jdbc()) {
-            for (int a = 0; a < arms.size(); a++) {
-                if (arms.get(a).jdbc() && arms.get(a).sql().layout().name().equals(candidate.sql().layout().name())) {
-                    return a;
-                }
+        if (candidate.jdbc()) {
+            return List.of(0);
+        }
+        List<Integer> baselines = new ArrayList<>();
+        String layout = candidate.sql().layout().name();
+        String baseLayout = arms.get(0).sql().layout().name();
+        for (int a = 0; a < arms.size(); a++) {
+            if (arms.get(a).jdbc() && arms.get(a).sql().layout().name().equals(layout)) {
+                baselines.add(a);
+                break;
             }
         }
-        return 0;
+        if (!layout.equals(baseLayout)) {
+            int sameMapping = -1;
+            int firstOrm = -1;
+            for (int a = 0; a < arms.size(); a++) {
+                Arm other = arms.get(a);
+                if (!other.jdbc() && other.sql().layout().name().equals(baseLayout)) {
+                    firstOrm = firstOrm < 0 ? a : firstOrm;
+                    if (sameMapping < 0 && other.access().mapping().equals(candidate.access().mapping())) {
+                        sameMapping = a;
+                    }
+                }
+            }
+            int across = sameMapping >= 0 ? sameMapping : firstOrm;
+            if (across >= 0) {
+                baselines.add(across);
+            }
+        }
+        return baselines.isEmpty() ? List.of(0) : List.copyOf(baselines);
     }
 
     /**
@@ -172,7 +195,7 @@ public final class Harness {
                 benchmark.run(context, arm, calls, recorder);
                 trials.add(Trial.of(settings.fork(), round, position++, a, arm.label(), benchmark,
                         benchmark.callUnit(arm.sql()), context.users(), recorder)
-                        .onArm(arm.access().name(), arm.access().mapping(), baselineOf(arms, a)));
+                        .onArm(arm.access().name(), arm.access().mapping(), baselinesOf(arms, a)));
             }
         }
         return new Outcome(counted(benchmark, arms, context, trials), warmups);

@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.DataFormatException;
 
 /**
@@ -30,7 +31,7 @@ import java.util.zip.DataFormatException;
 public record Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
                     boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
                     long ops, long calls, long nanos, String histogram, String access, String mapping,
-                    Integer baseline, Double statementsPerOp, Double rowsPerOp, Long allocatedBytes) {
+                    List<Integer> baselines, Double statementsPerOp, Double rowsPerOp, Long allocatedBytes) {
 
     /** A trial of plain JDBC, compared with arm 0, with nothing counted (as trials were before the ORM arm). */
     public Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
@@ -50,37 +51,37 @@ public record Trial(int fork, int round, int position, int arm, String layout, S
                 recorder.allocatedBytes() < 0 ? null : recorder.allocatedBytes());
     }
 
-    /** The same trial, run through {@code access} (and {@code mapping}), compared with arm {@code baseline}. */
-    public Trial onArm(String access, String mapping, int baseline) {
+    /** The same trial, run through {@code access} (and {@code mapping}), compared with the arms {@code baselines}. */
+    public Trial onArm(String access, String mapping, List<Integer> baselines) {
         return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
-                cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baseline, statementsPerOp,
-                rowsPerOp, allocatedBytes);
+                cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
+                baselines.equals(List.of(0)) ? null : List.copyOf(baselines), statementsPerOp, rowsPerOp, allocatedBytes);
     }
 
     /** The same trial with its arm's statements and rows per operation (null: not counted). */
     public Trial withCounts(StatementCounter.PerOp counts) {
         return counts == null ? this : new Trial(fork, round, position, arm, layout, operation, variant, writes,
                 threads, distribution, users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
-                baseline, counts.statements(), counts.rows(), allocatedBytes);
+                baselines, counts.statements(), counts.rows(), allocatedBytes);
     }
 
-    /** The arm this trial's arm is compared with: 0 (the baseline) unless it says otherwise. */
+    /** The arms this trial's arm is compared with: arm 0 (the baseline) unless it names others. */
     @JsonIgnore
-    public int baselineArm() {
-        return baseline == null ? 0 : baseline;
+    public List<Integer> baselineArms() {
+        return baselines == null ? List.of(0) : baselines;
     }
 
     /** The same trial, marked as run with the engine's cache at {@code bytes} (a cache sweep). */
     public Trial withCacheBytes(long bytes) {
         return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
-                bytes, callUnit, ops, calls, nanos, histogram, access, mapping, baseline, statementsPerOp, rowsPerOp,
+                bytes, callUnit, ops, calls, nanos, histogram, access, mapping, baselines, statementsPerOp, rowsPerOp,
                 allocatedBytes);
     }
 
     /** The same trial, as run in fork {@code number}. */
     public Trial inFork(int number) {
         return new Trial(number, round, position, arm, layout, operation, variant, writes, threads, distribution,
-                users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baseline, statementsPerOp,
+                users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baselines, statementsPerOp,
                 rowsPerOp, allocatedBytes);
     }
 

@@ -449,6 +449,10 @@ public final class RunCommand implements Callable<Integer> {
     private static void show(RunResult result, PrintWriter out) {
         out.println();
         out.println(ResultTables.console(ResultTables.measurements(result)));
+        tech.tablesaw.api.Table counted = ResultTables.statementsPerOperation(result.measurements());
+        if (!counted.isEmpty()) {
+            out.println(ResultTables.console(counted));
+        }
         if (!result.comparisons().isEmpty()) {
             out.println(ResultTables.console(ResultTables.comparisons(result)));
         }
