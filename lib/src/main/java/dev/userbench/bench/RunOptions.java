@@ -184,6 +184,11 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         return with(b -> b.cacheFractions = fractions);
     }
 
+    /** A copy measuring the workloads through these access paths too, e.g. {@code jdbc,hibernate}. */
+    public RunOptions withAccess(List<String> value) {
+        return with(b -> b.access = value);
+    }
+
     public RunOptions withThreshold(double value) {
         return with(b -> b.threshold = value);
     }
