@@ -55,10 +55,10 @@ public interface Benchmark {
     }
 
     /**
-     * Statements the driver received and rows it returned per operation on the arm, counted in an untimed pass after
-     * the measured trials; null when the benchmark does not count them.
+     * Statements the driver received and rows it returned per operation on the arm (number {@code armIndex} of the
+     * comparison), counted in an untimed pass after the measured trials; null when the benchmark does not count them.
      */
-    default StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm) throws SQLException {
+    default StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
         return null;
     }
 }

@@ -245,10 +245,10 @@ public final class Harness {
     private List<Trial> counted(Benchmark benchmark, List<Arm> arms, BenchContext context, List<Trial> trials)
             throws SQLException {
         List<StatementCounter.PerOp> perArm = new ArrayList<>();
-        for (Arm arm : arms) {
+        for (int a = 0; a < arms.size(); a++) {
             checkInterrupt();
-            phase = "counting the statements of " + benchmark.operation() + " on " + arm.label();
-            perArm.add(benchmark.countPerOp(context, arm));
+            phase = "counting the statements of " + benchmark.operation() + " on " + arms.get(a).label();
+            perArm.add(benchmark.countPerOp(context, arms.get(a), a));
         }
         return trials.stream().map(t -> t.withCounts(perArm.get(t.arm()))).toList();
     }

@@ -72,7 +72,7 @@ class MappingsOnEnginesTest {
         }
 
         StatementCounter.PerOp countOf(Workload workload) throws SQLException {
-            return workload.countPerOp(context, arm());
+            return workload.countPerOp(context, arm(), 1);
         }
 
         void run(Workload workload, long calls) throws SQLException {
@@ -170,8 +170,8 @@ class MappingsOnEnginesTest {
         try (Fixture fixture = Fixture.seeded(engine, Mapping.ONE_TO_ONE)) {
             Harness.Arm jdbc = new Harness.Arm("fragmented", fixture.sql(), Access.JDBC);
 
-            assertThat(new LoginWorkload(settings()).countPerOp(fixture.context(), jdbc).statements()).isEqualTo(1);
-            assertThat(new SignupWorkload(settings()).countPerOp(fixture.context(), jdbc).statements()).isEqualTo(2);
+            assertThat(new LoginWorkload(settings()).countPerOp(fixture.context(), jdbc, 0).statements()).isEqualTo(1);
+            assertThat(new SignupWorkload(settings()).countPerOp(fixture.context(), jdbc, 0).statements()).isEqualTo(2);
         }
     }
 }

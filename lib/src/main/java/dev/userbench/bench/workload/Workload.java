@@ -90,18 +90,22 @@ public abstract class Workload implements Benchmark {
     }
 
     /**
-     * An untimed pass of {@link #COUNTED_CALLS} calls on the run's connection wrapped by a {@link StatementCounter}
-     * (a writing workload's from its starting state): the statements and rows per operation of the arm.
+     * An untimed pass of {@link #COUNTED_CALLS} calls on the run's connection wrapped by a {@link StatementCounter}: the
+     * statements and rows per operation of the arm. It writes as the workload does, on the state the trials left;
+     * the users it signs up are numbered far past any other pass's, each arm in a range of its own, so neither two
+     * arms on one layout nor the working-set pass after it collide with them, and no re-seeding is needed.
      */
     @Override
-    public StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm) throws SQLException {
-        if (mutates()) {
-            prepare(context, arm.sql());
-        }
+    public StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
         StatementCounter counter = StatementCounter.over(context.connection());
-        runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), COUNTED_CALLS);
+        runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), COUNTED_CALLS,
+                COUNTED_SIGNUPS_FROM + armIndex * COUNTED_SIGNUPS_PER_ARM);
         return counter.perOp(COUNTED_CALLS);
     }
+
+    /** Where a counting pass's sign-ups are numbered from: below the donors of profile_edit (from Long.MAX_VALUE / 2). */
+    private static final long COUNTED_SIGNUPS_FROM = Long.MAX_VALUE / 4;
+    private static final long COUNTED_SIGNUPS_PER_ARM = 1L << 32;
 
     /** Makes {@code calls} timed calls through {@code access} with the settings' client threads. */
     public void run(BenchContext context, LayoutSql sql, Access access, long calls, LatencyRecorder recorder)
@@ -161,9 +165,15 @@ public abstract class Workload implements Benchmark {
     /** The same through {@code access}. */
     public void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls)
             throws SQLException {
+        runOnThisThread(context, sql, access, connection, calls, context.users() + Math.max(calls, calls(context)));
+    }
+
+    /** The same, signing up users from index {@code firstNewUser} on. */
+    private void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls,
+                                 long firstNewUser) throws SQLException {
         SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode());
         Client client = new Client(connection, random, settings.keys(context.users()), context.generator(),
-                context.users() + Math.max(calls, calls(context)), 0, 1);
+                firstNewUser, 0, 1);
         try (Step step = access.open(this, client, sql)) {
             for (long call = 0; call < calls; call++) {
                 step.perform();
