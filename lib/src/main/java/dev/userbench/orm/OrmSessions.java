@@ -25,6 +25,11 @@ public final class OrmSessions implements AutoCloseable {
      * errors stay, the rest would bury the run's own output. Held, because JUL keeps its loggers weakly.
      */
     private static final java.util.logging.Logger HIBERNATE_LOG = quietHibernate();
+    /**
+     * Hibernate warns that MariaDBDialect need not be named, yet without it, through mysql-connector-j, it writes
+     * MySQL 8's upsert for a secondary table's row, which MariaDB refuses (MappingsOnEnginesTest shows it).
+     */
+    private static final java.util.logging.Logger DIALECT_LOG = quiet("org.hibernate.engine.jdbc.dialect.internal");
 
     private final Mapping mapping;
     private final SessionFactory factory;
@@ -32,6 +37,12 @@ public final class OrmSessions implements AutoCloseable {
     private static java.util.logging.Logger quietHibernate() {
         java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.hibernate");
         logger.setLevel(java.util.logging.Level.WARNING);
+        return logger;
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
         return logger;
     }
 
