@@ -52,6 +52,10 @@ public class AccountProfile {
                 lastActive);
     }
 
+    public Instant getLastActive() {
+        return lastActive;
+    }
+
     public void setLastActive(Instant lastActive) {
         this.lastActive = lastActive;
     }

@@ -64,6 +64,10 @@ public class MonolithUser {
         return uid;
     }
 
+    public Instant getLastActive() {
+        return lastActive;
+    }
+
     public void setLastActive(Instant lastActive) {
         this.lastActive = lastActive;
     }

@@ -59,6 +59,10 @@ public class Profile {
                 phone, location, bio, profileImage, createdAt, lastActive);
     }
 
+    public Instant getLastActive() {
+        return lastActive;
+    }
+
     public void setLastActive(Instant lastActive) {
         this.lastActive = lastActive;
     }

@@ -76,6 +76,10 @@ public class SplitUser {
         return uid;
     }
 
+    public Instant getLastActive() {
+        return lastActive;
+    }
+
     public void setLastActive(Instant lastActive) {
         this.lastActive = lastActive;
     }

@@ -129,6 +129,22 @@ class MappingsOnEnginesTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("enginesAndMappings")
+    void aLoginTouchReadsThroughTheMappingAndWritesOnceByDirtyChecking(TestEngine engine, Mapping mapping)
+            throws SQLException {
+        if (!mapping.does(LoginTouchWorkload.NAME)) {
+            return;
+        }
+        try (Fixture fixture = Fixture.seeded(engine, mapping)) {
+            StatementCounter.PerOp touch = fixture.countOf(new LoginTouchWorkload(settings()));
+
+            // the profile is read by a second select where the login does not load it with the auth row
+            double reads = mapping == Mapping.ENTITY || mapping == Mapping.SECONDARY_TABLE ? 1 : 2;
+            assertThat(touch.statements()).as("statements per login_touch").isEqualTo(reads + 1);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestEngine.class)
     void theSecondaryTableJoinsTheProfileIntoEveryLogin(TestEngine engine) throws SQLException {

@@ -93,13 +93,15 @@ public abstract class Workload implements Benchmark {
      * An untimed pass of {@link #COUNTED_CALLS} calls on the run's connection wrapped by a {@link StatementCounter}: the
      * statements and rows per operation of the arm. It writes as the workload does, on the state the trials left;
      * the users it signs up are numbered far past any other pass's, each arm in a range of its own, so neither two
-     * arms on one layout nor the working-set pass after it collide with them, and no re-seeding is needed.
+     * arms on one layout nor the working-set pass after it collide with them, and no re-seeding is needed. Each arm
+     * draws its own users and values, so an ORM's dirty checking never finds the values another arm's pass just wrote
+     * on the same tables (and skips the update).
      */
     @Override
     public StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
         StatementCounter counter = StatementCounter.over(context.connection());
         runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), COUNTED_CALLS,
-                COUNTED_SIGNUPS_FROM + armIndex * COUNTED_SIGNUPS_PER_ARM);
+                COUNTED_SIGNUPS_FROM + armIndex * COUNTED_SIGNUPS_PER_ARM, armIndex + 1);
         return counter.perOp(COUNTED_CALLS);
     }
 
@@ -165,13 +167,14 @@ public abstract class Workload implements Benchmark {
     /** The same through {@code access}. */
     public void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls)
             throws SQLException {
-        runOnThisThread(context, sql, access, connection, calls, context.users() + Math.max(calls, calls(context)));
+        runOnThisThread(context, sql, access, connection, calls, context.users() + Math.max(calls, calls(context)), 0);
     }
 
-    /** The same, signing up users from index {@code firstNewUser} on. */
+    /** The same, signing up users from index {@code firstNewUser} on, its stream of users moved by {@code salt}. */
     private void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls,
-                                 long firstNewUser) throws SQLException {
-        SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode());
+                                 long firstNewUser, long salt) throws SQLException {
+        SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode()
+                + salt * 0xBF58476D1CE4E5B9L);
         Client client = new Client(connection, random, settings.keys(context.users()), context.generator(),
                 firstNewUser, 0, 1);
         try (Step step = access.open(this, client, sql)) {
