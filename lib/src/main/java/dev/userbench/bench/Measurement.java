@@ -100,13 +100,13 @@ public record Measurement(
             seconds.add(trial.nanos() / 1e9);
         }
         int forks = (int) trials.stream().mapToInt(Trial::fork).distinct().count();
-        Measurement merged0 = of(first.layout(), first.operation(), first.variant(), first.threads(),
+        Measurement figures = of(first.layout(), first.operation(), first.variant(), first.threads(),
                 first.distribution(), first.users(), first.cacheBytes(), first.callUnit(), forks, ops, wall, seconds,
                 merged);
         boolean allocationCounted = trials.stream().allMatch(t -> t.allocatedBytes() != null);
         Double bytesPerOp = allocationCounted && ops > 0
                 ? trials.stream().mapToLong(Trial::allocatedBytes).sum() / (double) ops : null;
-        return merged0.withArm(first.access(), first.mapping(), first.statementsPerOp(), first.rowsPerOp(), bytesPerOp);
+        return figures.withArm(first.access(), first.mapping(), first.statementsPerOp(), first.rowsPerOp(), bytesPerOp);
     }
 
     /** The same measurement with its access path, counts per operation and heap allocated per operation. */

@@ -26,6 +26,12 @@ import java.util.zip.DataFormatException;
  * @param calls     timed calls (the histogram's count)
  * @param nanos     measured time of the trial, the commit included
  * @param histogram the per-call latencies in nanoseconds, compressed and Base64-encoded
+ * @param access    how the arm reached the tables: jdbc or hibernate (null in results written before the ORM arm)
+ * @param mapping   the ORM mapping, e.g. one_to_one; null on plain JDBC
+ * @param baselines the arms this arm is compared with; null for arm 0 alone
+ * @param statementsPerOp statements the driver received per operation, counted in an untimed pass after the trials
+ * @param rowsPerOp       rows the driver returned per operation, in the same pass
+ * @param allocatedBytes  heap the client threads allocated inside the timed sections (null: not counted)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
