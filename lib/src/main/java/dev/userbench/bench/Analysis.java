@@ -52,25 +52,14 @@ public final class Analysis {
         List<Pending> pending = new ArrayList<>();
         for (Map.Entry<Trial.Key, Map<Integer, List<Trial>>> group : groups(trials).entrySet()) {
             Map<Integer, List<Trial>> arms = group.getValue();
-            List<Trial> baseline = arms.get(0);
-            if (baseline == null) {
-                continue;
-            }
             for (Map.Entry<Integer, List<Trial>> candidate : arms.entrySet()) {
-                if (candidate.getKey() == 0) {
-                    continue;
-                }
-                PairedTrials design = pairs(baseline, candidate.getValue());
-                if (design == null || design.pairs().size() < MIN_PAIRS) {
-                    continue;
-                }
-                Trial.Key key = group.getKey();
-                for (Statistic statistic : Statistic.forOperation(key.writes(), design.fewestCalls())) {
-                    long seed = settings.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L)
-                            ^ (31L * candidate.getKey() + statistic.ordinal());
-                    Estimate estimate = settings.comparison().estimate(design, statistic, seed);
-                    pending.add(new Pending(key, baseline.get(0).layout(), candidate.getValue().get(0).layout(),
-                            design, estimate));
+                // arm 0 is the baseline; an ORM arm names its own: plain JDBC on its layout, the ORM on arm 0's layout
+                for (int baselineArm : candidate.getValue().get(0).baselineArms()) {
+                    List<Trial> baseline = arms.get(baselineArm);
+                    if (candidate.getKey() != baselineArm && baseline != null) {
+                        compare(group.getKey(), baselineArm, baseline, candidate.getKey(), candidate.getValue(),
+                                settings, pending);
+                    }
                 }
             }
         }
@@ -81,15 +70,33 @@ public final class Analysis {
             Pending p = pending.get(i);
             RatioEstimate judged = p.estimate().judge(levels[i]);
             Trial.Key key = p.key();
-            results.add(new Harness.ComparisonResult(key.operation(), key.variant(), p.baseline(), p.candidate(),
-                    judged.statistic(), judged.ratio(), judged.ciLow(), judged.ciHigh(), judged.confidence(),
-                    judged.pValue(), levels[i], judged.verdict(), p.design().pairs().size(), p.design().forks().size(),
-                    key.threads(), key.distribution(), key.users(), key.cacheBytes()));
+            results.add(new Harness.ComparisonResult(key.operation(), key.variant(), p.baseline().layout(),
+                    p.candidate().layout(), judged.statistic(), judged.ratio(), judged.ciLow(), judged.ciHigh(),
+                    judged.confidence(), judged.pValue(), levels[i], judged.verdict(), p.design().pairs().size(),
+                    p.design().forks().size(), key.threads(), key.distribution(), key.users(), key.cacheBytes(),
+                    p.candidate().access(), p.candidate().mapping(), p.baseline().access(), p.baseline().mapping()));
         }
         return results;
     }
 
-    private record Pending(Trial.Key key, String baseline, String candidate, PairedTrials design, Estimate estimate) {
+    /** The candidate's trials against the baseline's, one estimate per statistic, when at least two pairs ran. */
+    private static void compare(Trial.Key key, int baselineArm, List<Trial> baseline, int candidateArm,
+                                List<Trial> candidate, Settings settings, List<Pending> pending) {
+        PairedTrials design = pairs(baseline, candidate);
+        if (design == null || design.pairs().size() < MIN_PAIRS) {
+            return;
+        }
+        for (Statistic statistic : Statistic.forOperation(key.writes(), design.fewestCalls())) {
+            // a baseline other than arm 0 draws its own replicates; arm 0's seeds are those of every earlier run
+            long seed = settings.seed() ^ (key.hashCode() * 0x9E3779B97F4A7C15L)
+                    ^ (31L * candidateArm + statistic.ordinal()) ^ (1009L * baselineArm);
+            Estimate estimate = settings.comparison().estimate(design, statistic, seed);
+            pending.add(new Pending(key, baseline.get(0), candidate.get(0), design, estimate));
+        }
+    }
+
+    /** A comparison before Holm's levels; its trials name the arms' labels and access paths. */
+    private record Pending(Trial.Key key, Trial baseline, Trial candidate, PairedTrials design, Estimate estimate) {
     }
 
     /** Trials by benchmark and load (in the order they ran), then by arm. */

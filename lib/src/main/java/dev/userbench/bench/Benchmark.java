@@ -48,4 +48,17 @@ public interface Benchmark {
      * measured wall time; anything outside the timed sections (making users, preparing) is not recorded.
      */
     void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException;
+
+    /** The same on an arm: its layout, through its access path (plain JDBC unless the benchmark knows others). */
+    default void run(BenchContext context, Harness.Arm arm, long calls, LatencyRecorder recorder) throws SQLException {
+        run(context, arm.sql(), calls, recorder);
+    }
+
+    /**
+     * Statements the driver received and rows it returned per operation on the arm (number {@code armIndex} of the
+     * comparison), counted in an untimed pass after the measured trials; null when the benchmark does not count them.
+     */
+    default StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
+        return null;
+    }
 }

@@ -1,6 +1,8 @@
 package dev.userbench.bench;
 
 import dev.userbench.footprint.FootprintEntry;
+import dev.userbench.orm.HibernateAccess;
+import dev.userbench.orm.OrmArms;
 import dev.userbench.bench.workload.Workload;
 import dev.userbench.bench.workload.WorkloadPlan;
 import dev.userbench.schema.Dialect;
@@ -125,6 +127,8 @@ public final class BenchmarkRun {
         Dialect dialect = options.connection().dialect();
         UserGenerator generator = new UserGenerator(options.seed(), options.bioChars());
         List<Harness.Arm> arms = arms(dialect, options.layouts());
+        List<Harness.Arm> ormArms = options.access().contains(HibernateAccess.NAME)
+                ? OrmArms.of(options.connection(), arms) : List.of();
         Map<String, LayoutSql> distinct = new LinkedHashMap<>();
         arms.forEach(arm -> distinct.putIfAbsent(arm.sql().layout().name(), arm.sql()));
         Collected collected = new Collected();
@@ -157,7 +161,7 @@ public final class BenchmarkRun {
                 if (plan.study()) {
                     studyLogins(context, dialect, arms, distinct, collected);
                 }
-                boolean seeded = workloads(context, dialect, workloads, arms, distinct, users, collected);
+                boolean seeded = workloads(context, dialect, workloads, arms, ormArms, distinct, users, collected);
                 if (collected.heap == null) {
                     // after the timed work, so a fault is named by the benchmark it hit; the seeded users are all
                     // still there after a writing workload (which edits or adds, never deletes)
@@ -179,6 +183,7 @@ public final class BenchmarkRun {
             throw new RunFailedException(where, partial, e);
         } finally {
             this.session = null;
+            OrmArms.close(ormArms);
         }
     }
 
@@ -213,7 +218,8 @@ public final class BenchmarkRun {
      * and, after a writing one, a consistency check. Returns whether the tables still hold the seeded users untouched.
      */
     private boolean workloads(BenchContext context, Dialect dialect, List<Workload> workloads, List<Harness.Arm> arms,
-                              Map<String, LayoutSql> distinct, long users, Collected collected) throws SQLException {
+                              List<Harness.Arm> ormArms, Map<String, LayoutSql> distinct, long users,
+                              Collected collected) throws SQLException {
         boolean seeded = true;
         for (Workload workload : workloads) {
             if (!workload.mutates() && !seeded) {
@@ -222,7 +228,7 @@ public final class BenchmarkRun {
                 seeded = true;
             }
             measuring();
-            collected.add(harness.measure(workload, arms, context));
+            collected.add(harness.measure(workload, armsFor(workload, arms, ormArms), context));
             enter("counting the pages " + workload.operation() + " touches");
             collected.workingSet.addAll(MemoryMeasurements.workingSet(context, dialect, workload, distinct.values(), null));
             if (workload.mutates()) {
@@ -259,6 +265,13 @@ public final class BenchmarkRun {
                 options.cacheFractions(), benchmarks, seeded,
                 () -> seed(context, distinct.values()),
                 new MemoryMeasurements.Sink(collected::add, collected.workingSet));
+    }
+
+    /** The plain-JDBC arms, then the ORM arms whose mapping does the workload on its layout. */
+    private static List<Harness.Arm> armsFor(Workload workload, List<Harness.Arm> arms, List<Harness.Arm> ormArms) {
+        List<Harness.Arm> all = new ArrayList<>(arms);
+        ormArms.stream().filter(arm -> arm.access().supports(workload, arm.sql())).forEach(all::add);
+        return all;
     }
 
     private static List<Layout> layoutsOf(Map<String, LayoutSql> distinct) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.userbench.bench.stats.BalancedOrder;
 import dev.userbench.bench.stats.Statistic;
 import dev.userbench.bench.stats.Verdict;
+import dev.userbench.bench.workload.Access;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.Progress;
 
@@ -22,8 +23,58 @@ import java.util.List;
  */
 public final class Harness {
 
-    /** One side of a comparison: a layout under a label (the same layout twice makes an A/A check). */
-    public record Arm(String label, LayoutSql sql) {
+    /**
+     * One side of a comparison: a layout under a label (the same layout twice makes an A/A check), reached through
+     * an access path: plain JDBC, or an ORM's mapping.
+     */
+    public record Arm(String label, LayoutSql sql, Access access) {
+        public Arm(String label, LayoutSql sql) {
+            this(label, sql, Access.JDBC);
+        }
+
+        /** Whether it runs the tool's own SQL over JDBC. */
+        public boolean jdbc() {
+            return access == Access.JDBC;
+        }
+    }
+
+    /**
+     * The arms each arm is compared with. A plain-JDBC arm: arm 0, the baseline. An ORM arm: plain JDBC on its own
+     * layout (the ORM's overhead), and, on another layout than the baseline's, the ORM arm of the same mapping name on
+     * the baseline's layout, else its first ORM arm there (whether the layout still pays through the ORM).
+     */
+    public static List<Integer> baselinesOf(List<Arm> arms, int arm) {
+        Arm candidate = arms.get(arm);
+        if (candidate.jdbc()) {
+            return List.of(0);
+        }
+        List<Integer> baselines = new ArrayList<>();
+        String layout = candidate.sql().layout().name();
+        String baseLayout = arms.get(0).sql().layout().name();
+        for (int a = 0; a < arms.size(); a++) {
+            if (arms.get(a).jdbc() && arms.get(a).sql().layout().name().equals(layout)) {
+                baselines.add(a);
+                break;
+            }
+        }
+        if (!layout.equals(baseLayout)) {
+            int sameMapping = -1;
+            int firstOrm = -1;
+            for (int a = 0; a < arms.size(); a++) {
+                Arm other = arms.get(a);
+                if (!other.jdbc() && other.sql().layout().name().equals(baseLayout)) {
+                    firstOrm = firstOrm < 0 ? a : firstOrm;
+                    if (sameMapping < 0 && other.access().mapping().equals(candidate.access().mapping())) {
+                        sameMapping = a;
+                    }
+                }
+            }
+            int across = sameMapping >= 0 ? sameMapping : firstOrm;
+            if (across >= 0) {
+                baselines.add(across);
+            }
+        }
+        return baselines.isEmpty() ? List.of(0) : List.copyOf(baselines);
     }
 
     /**
@@ -64,7 +115,16 @@ public final class Harness {
     public record ComparisonResult(String operation, String variant, String baseline, String candidate,
                                    Statistic statistic, double ratio, double ciLow, double ciHigh, double confidence,
                                    double pValue, double alphaAdjusted, Verdict verdict, int pairs, int forks,
-                                   int threads, String distribution, long users, Long cacheBytes) {
+                                   int threads, String distribution, long users, Long cacheBytes, String access,
+                                   String mapping, String baselineAccess, String baselineMapping) {
+
+        public ComparisonResult(String operation, String variant, String baseline, String candidate,
+                                Statistic statistic, double ratio, double ciLow, double ciHigh, double confidence,
+                                double pValue, double alphaAdjusted, Verdict verdict, int pairs, int forks,
+                                int threads, String distribution, long users, Long cacheBytes) {
+            this(operation, variant, baseline, candidate, statistic, ratio, ciLow, ciHigh, confidence, pValue,
+                    alphaAdjusted, verdict, pairs, forks, threads, distribution, users, cacheBytes, null, null, null, null);
+        }
 
         /** Whether the verdict is a difference beyond the threshold: faster or slower. */
         public boolean decided() {
@@ -132,12 +192,13 @@ public final class Harness {
                 prepare(benchmark, arm, context);
                 listener.trialStarting(benchmark, round, arm, context.connection());
                 LatencyRecorder recorder = LatencyRecorder.forTrial(round);
-                benchmark.run(context, arm.sql(), calls, recorder);
+                benchmark.run(context, arm, calls, recorder);
                 trials.add(Trial.of(settings.fork(), round, position++, a, arm.label(), benchmark,
-                        benchmark.callUnit(arm.sql()), context.users(), recorder));
+                        benchmark.callUnit(arm.sql()), context.users(), recorder)
+                        .onArm(arm.access().name(), arm.access().mapping(), baselinesOf(arms, a)));
             }
         }
-        return new Outcome(trials, warmups);
+        return new Outcome(counted(benchmark, arms, context, trials), warmups);
     }
 
     /**
@@ -163,7 +224,7 @@ public final class Harness {
                 phase = "warm-up " + (rounds + 1) + " of " + name + " on " + arm.label();
                 prepare(benchmark, arm, warming);
                 LatencyRecorder recorder = LatencyRecorder.discarding();
-                benchmark.run(warming, arm.sql(), calls, recorder);
+                benchmark.run(warming, arm, calls, recorder);
                 ops[a] += recorder.ops();
                 nanos[a] += recorder.wallNanos();
                 nanosPerOp[a][rounds] = (double) recorder.wallNanos() / Math.max(1, recorder.ops());
@@ -178,6 +239,18 @@ public final class Harness {
                     rounds, ops[a], nanos[a] / 1e9, change != null && change <= STEADY_TOLERANCE, change));
         }
         return warmups;
+    }
+
+    /** The trials, each stamped with its arm's statements and rows per operation from an untimed counting pass. */
+    private List<Trial> counted(Benchmark benchmark, List<Arm> arms, BenchContext context, List<Trial> trials)
+            throws SQLException {
+        List<StatementCounter.PerOp> perArm = new ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+            checkInterrupt();
+            phase = "counting the statements of " + benchmark.operation() + " on " + arms.get(a).label();
+            perArm.add(benchmark.countPerOp(context, arms.get(a), a));
+        }
+        return trials.stream().map(t -> t.withCounts(perArm.get(t.arm()))).toList();
     }
 
     private static double maxChange(double[][] nanosPerOp, int rounds) {

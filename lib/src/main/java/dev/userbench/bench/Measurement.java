@@ -40,20 +40,25 @@ public record Measurement(
         long users,
         @JsonIgnore Histogram histogram,
         @JsonInclude(JsonInclude.Include.NON_NULL) Long cacheBytes,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double shardsTouched) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double shardsTouched,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String access,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String mapping,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double statementsPerOp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double rowsPerOp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double bytesPerOp) {
 
     public Measurement {
         trialSeconds = List.copyOf(trialSeconds);
     }
 
-    /** A measurement on one server (no shards). */
+    /** A measurement on one server (no shards), with no access path, statement count or allocation recorded. */
     public Measurement(String layout, String operation, String variant, int trials, long ops, double totalSeconds,
                        List<Double> trialSeconds, double meanUs, double p50Us, double p90Us, double p95Us, double p99Us,
                        double p999Us, double maxUs, double stdevUs, double opsPerS, long calls, String callUnit, int forks,
                        int threads, String distribution, long users, Histogram histogram, Long cacheBytes) {
         this(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us, p95Us, p99Us,
                 p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users, histogram,
-                cacheBytes, null);
+                cacheBytes, null, null, null, null, null, null);
     }
 
     /**
@@ -63,7 +68,7 @@ public record Measurement(
     public Measurement withShardsTouched(Double shards) {
         return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
                 p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users,
-                histogram, cacheBytes, shards);
+                histogram, cacheBytes, shards, access, mapping, statementsPerOp, rowsPerOp, bytesPerOp);
     }
 
     /** A single-client measurement of one call unit whose load is not known here (1 thread, distribution and users unknown). */
@@ -95,8 +100,21 @@ public record Measurement(
             seconds.add(trial.nanos() / 1e9);
         }
         int forks = (int) trials.stream().mapToInt(Trial::fork).distinct().count();
-        return of(first.layout(), first.operation(), first.variant(), first.threads(), first.distribution(),
-                first.users(), first.cacheBytes(), first.callUnit(), forks, ops, wall, seconds, merged);
+        Measurement figures = of(first.layout(), first.operation(), first.variant(), first.threads(),
+                first.distribution(), first.users(), first.cacheBytes(), first.callUnit(), forks, ops, wall, seconds,
+                merged);
+        boolean allocationCounted = trials.stream().allMatch(t -> t.allocatedBytes() != null);
+        Double bytesPerOp = allocationCounted && ops > 0
+                ? trials.stream().mapToLong(Trial::allocatedBytes).sum() / (double) ops : null;
+        return figures.withArm(first.access(), first.mapping(), first.statementsPerOp(), first.rowsPerOp(), bytesPerOp);
+    }
+
+    /** The same measurement with its access path, counts per operation and heap allocated per operation. */
+    public Measurement withArm(String access, String mapping, Double statementsPerOp, Double rowsPerOp,
+                               Double bytesPerOp) {
+        return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
+                p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users,
+                histogram, cacheBytes, shardsTouched, access, mapping, statementsPerOp, rowsPerOp, bytesPerOp);
     }
 
     private static Measurement of(String layout, String operation, String variant, int threads, String distribution,
@@ -114,6 +132,6 @@ public record Measurement(
     public Measurement withCacheBytes(long bytes) {
         return new Measurement(layout, operation, variant, trials, ops, totalSeconds, trialSeconds, meanUs, p50Us, p90Us,
                 p95Us, p99Us, p999Us, maxUs, stdevUs, opsPerS, calls, callUnit, forks, threads, distribution, users,
-                histogram, bytes, shardsTouched);
+                histogram, bytes, shardsTouched, access, mapping, statementsPerOp, rowsPerOp, bytesPerOp);
     }
 }

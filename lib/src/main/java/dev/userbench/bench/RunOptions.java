@@ -25,7 +25,20 @@ import java.util.function.Consumer;
  */
 public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long users, int logins, long seed,
                          int batchSize, int bioChars, int trials, int warmupTrials, int warmupMaxTrials,
-                         double threshold, boolean cold, List<Double> cacheFractions, int forks, int fork) {
+                         double threshold, boolean cold, List<Double> cacheFractions, int forks, int fork,
+                         List<String> access) {
+
+    /** Plain JDBC alone, as runs were before the ORM arm. */
+    public static final List<String> DEFAULT_ACCESS = List.of("jdbc");
+    /** The access paths {@code --access} takes. */
+    public static final List<String> ACCESS_PATHS = List.of("jdbc", "hibernate");
+
+    public RunOptions(ConnectionSpec connection, List<Layout> layouts, long users, int logins, long seed,
+                      int batchSize, int bioChars, int trials, int warmupTrials, int warmupMaxTrials,
+                      double threshold, boolean cold, List<Double> cacheFractions, int forks, int fork) {
+        this(connection, layouts, users, logins, seed, batchSize, bioChars, trials, warmupTrials, warmupMaxTrials,
+                threshold, cold, cacheFractions, forks, fork, DEFAULT_ACCESS);
+    }
 
     public static final long DEFAULT_USERS = 10_000;
     public static final int DEFAULT_LOGINS = 1_000;
@@ -39,6 +52,11 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
     public RunOptions {
         layouts = List.copyOf(layouts);
         cacheFractions = List.copyOf(cacheFractions);
+        access = List.copyOf(access);
+        if (!access.contains("jdbc") || !ACCESS_PATHS.containsAll(access)) {
+            throw new IllegalArgumentException("--access takes jdbc or jdbc,hibernate (an ORM arm is compared with plain"
+                    + " JDBC on its layout), got " + String.join(",", access));
+        }
         if (cacheFractions.stream().anyMatch(f -> !(f > 0 && f <= 16))) {
             throw new IllegalArgumentException("--cache-sweep takes fractions of the baseline's storage above 0, e.g. 0.25,1, got "
                     + cacheFractions);
@@ -92,6 +110,7 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         public List<Double> cacheFractions;
         public int forks;
         public int fork;
+        public List<String> access;
 
         private Builder(RunOptions o) {
             connection = o.connection;
@@ -109,11 +128,12 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
             cacheFractions = o.cacheFractions;
             forks = o.forks;
             fork = o.fork;
+            access = o.access;
         }
 
         public RunOptions build() {
             return new RunOptions(connection, layouts, users, logins, seed, batchSize, bioChars, trials, warmupTrials,
-                    warmupMaxTrials, threshold, cold, cacheFractions, forks, fork);
+                    warmupMaxTrials, threshold, cold, cacheFractions, forks, fork, access);
         }
     }
 
@@ -164,6 +184,11 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         return with(b -> b.cacheFractions = fractions);
     }
 
+    /** A copy measuring the workloads through these access paths too, e.g. {@code jdbc,hibernate}. */
+    public RunOptions withAccess(List<String> value) {
+        return with(b -> b.access = value);
+    }
+
     public RunOptions withThreshold(double value) {
         return with(b -> b.threshold = value);
     }
@@ -183,6 +208,7 @@ public record RunOptions(ConnectionSpec connection, List<Layout> layouts, long u
         options.put("user", connection.user());
         options.put("namespace", connection.namespace().name());
         options.put("layouts", layouts.stream().map(Layout::name).toList());
+        options.put("access", access);
         options.put("users", users);
         options.put("logins", logins);
         options.put("seed", seed);

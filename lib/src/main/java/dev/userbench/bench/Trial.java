@@ -7,6 +7,7 @@ import org.HdrHistogram.Histogram;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.DataFormatException;
 
 /**
@@ -25,11 +26,26 @@ import java.util.zip.DataFormatException;
  * @param calls     timed calls (the histogram's count)
  * @param nanos     measured time of the trial, the commit included
  * @param histogram the per-call latencies in nanoseconds, compressed and Base64-encoded
+ * @param access    how the arm reached the tables: jdbc or hibernate (null in results written before the ORM arm)
+ * @param mapping   the ORM mapping, e.g. one_to_one; null on plain JDBC
+ * @param baselines the arms this arm is compared with; null for arm 0 alone
+ * @param statementsPerOp statements the driver received per operation, counted in an untimed pass after the trials
+ * @param rowsPerOp       rows the driver returned per operation, in the same pass
+ * @param allocatedBytes  heap the client threads allocated inside the timed sections (null: not counted)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
                     boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
-                    long ops, long calls, long nanos, String histogram) {
+                    long ops, long calls, long nanos, String histogram, String access, String mapping,
+                    List<Integer> baselines, Double statementsPerOp, Double rowsPerOp, Long allocatedBytes) {
+
+    /** A trial of plain JDBC, compared with arm 0, with nothing counted (as trials were before the ORM arm). */
+    public Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
+                 boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
+                 long ops, long calls, long nanos, String histogram) {
+        this(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users, cacheBytes,
+                callUnit, ops, calls, nanos, histogram, null, null, null, null, null, null);
+    }
 
     /** A trial from what its recorder holds. */
     public static Trial of(int fork, int round, int position, int arm, String layout, Benchmark benchmark,
@@ -37,19 +53,42 @@ public record Trial(int fork, int round, int position, int arm, String layout, S
         return new Trial(fork, round, position, arm, layout, benchmark.operation(), benchmark.variant(),
                 benchmark.mutates(), benchmark.threads(), benchmark.distribution(), users, null, callUnit,
                 recorder.ops(), recorder.histogram().getTotalCount(), Math.max(1, recorder.wallNanos()),
-                encode(recorder.histogram()));
+                encode(recorder.histogram()), null, null, null, null, null,
+                recorder.allocatedBytes() < 0 ? null : recorder.allocatedBytes());
+    }
+
+    /** The same trial, run through {@code access} (and {@code mapping}), compared with the arms {@code baselines}. */
+    public Trial onArm(String access, String mapping, List<Integer> baselines) {
+        return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
+                cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
+                baselines.equals(List.of(0)) ? null : List.copyOf(baselines), statementsPerOp, rowsPerOp, allocatedBytes);
+    }
+
+    /** The same trial with its arm's statements and rows per operation (null: not counted). */
+    public Trial withCounts(StatementCounter.PerOp counts) {
+        return counts == null ? this : new Trial(fork, round, position, arm, layout, operation, variant, writes,
+                threads, distribution, users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
+                baselines, counts.statements(), counts.rows(), allocatedBytes);
+    }
+
+    /** The arms this trial's arm is compared with: arm 0 (the baseline) unless it names others. */
+    @JsonIgnore
+    public List<Integer> baselineArms() {
+        return baselines == null ? List.of(0) : baselines;
     }
 
     /** The same trial, marked as run with the engine's cache at {@code bytes} (a cache sweep). */
     public Trial withCacheBytes(long bytes) {
         return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
-                bytes, callUnit, ops, calls, nanos, histogram);
+                bytes, callUnit, ops, calls, nanos, histogram, access, mapping, baselines, statementsPerOp, rowsPerOp,
+                allocatedBytes);
     }
 
     /** The same trial, as run in fork {@code number}. */
     public Trial inFork(int number) {
         return new Trial(number, round, position, arm, layout, operation, variant, writes, threads, distribution,
-                users, cacheBytes, callUnit, ops, calls, nanos, histogram);
+                users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baselines, statementsPerOp,
+                rowsPerOp, allocatedBytes);
     }
 
     /** The per-call latencies, decoded. */

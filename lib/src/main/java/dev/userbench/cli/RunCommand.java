@@ -88,6 +88,12 @@ public final class RunCommand implements Callable<Integer> {
                     + "fragmented@email (default: ${DEFAULT-VALUE}; on a cluster all four sharded ones).")
     String layouts;
 
+    @Option(names = "--access", paramLabel = "A,B", defaultValue = "jdbc", split = ",",
+            description = "How the workloads reach the tables: jdbc (the tool's own SQL, the default) or jdbc,hibernate "
+                    + "(also through Hibernate ORM, every mapping of each layout, each compared with plain JDBC on its "
+                    + "layout). The study's inserts and logins run on jdbc only.")
+    List<String> access;
+
     @Option(names = "--workloads", paramLabel = "A,B", defaultValue = WorkloadPlan.STUDY,
             description = "What to run: study (the study's insert and login benchmarks), signup, login, login_touch, "
                     + "profile_view, profile_edit, mixed, or all (the study and every workload) (default: ${DEFAULT-VALUE}).")
@@ -208,7 +214,7 @@ public final class RunCommand implements Callable<Integer> {
             RunOptions options = new RunOptions(connection, Layouts.parse(layouts), users.get(0), logins, seed, batchSize,
                     bioChars, measuring.trials, measuring.warmupTrials, measuring.warmupMaxTrials, measuring.threshold,
                     cold, cacheSweep, measuring.forks,
-                    isFork ? fork : 1);
+                    isFork ? fork : 1, access.stream().map(String::trim).map(a -> a.toLowerCase(java.util.Locale.ROOT)).toList());
             measuring.check();
             Path folder = resultsFolder(outDir);
             if (!isFork) {
@@ -443,6 +449,10 @@ public final class RunCommand implements Callable<Integer> {
     private static void show(RunResult result, PrintWriter out) {
         out.println();
         out.println(ResultTables.console(ResultTables.measurements(result)));
+        tech.tablesaw.api.Table counted = ResultTables.statementsPerOperation(result.measurements());
+        if (!counted.isEmpty()) {
+            out.println(ResultTables.console(counted));
+        }
         if (!result.comparisons().isEmpty()) {
             out.println(ResultTables.console(ResultTables.comparisons(result)));
         }

@@ -308,10 +308,11 @@ public final class Findings {
                     long users) {
     }
 
+    /** The layouts' comparisons per workload: plain JDBC's only (an ORM's are OrmFindings'), outside a cache sweep. */
     static Map<Workload, List<Harness.ComparisonResult>> workloadComparisons(RunResult result) {
         Map<Workload, List<Harness.ComparisonResult>> byWorkload = new LinkedHashMap<>();
         for (Harness.ComparisonResult c : result.comparisons()) {
-            if (c.cacheBytes() == null) {
+            if (c.cacheBytes() == null && (c.access() == null || c.access().equals("jdbc"))) {
                 byWorkload.computeIfAbsent(new Workload(c.operation(), c.variant(), c.statistic(), c.threads(),
                         c.distribution(), c.users()), w -> new ArrayList<>()).add(ComparisonProse.checked(c));
             }

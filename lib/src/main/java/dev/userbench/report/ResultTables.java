@@ -127,6 +127,33 @@ public final class ResultTables {
         return measurements(result.measurements());
     }
 
+    /**
+     * What each arm's operation cost at the driver and on the heap, where counted: statements sent and rows fetched
+     * per operation (an untimed counting pass through datasource-proxy) and heap allocated per operation in the
+     * timed sections (the client thread's allocation counter). An ORM's trap shows here as a number: a login of 2
+     * statements.
+     */
+    public static Table statementsPerOperation(List<Measurement> measurements) {
+        Table table = Table.create("Statements per operation (counted at the driver) and heap allocated per operation",
+                StringColumn.create("layout"), StringColumn.create("access"), StringColumn.create("mapping"),
+                StringColumn.create("operation"), LongColumn.create("users"), DoubleColumn.create("statements_per_op"),
+                DoubleColumn.create("rows_per_op"), DoubleColumn.create("bytes_per_op"));
+        for (Measurement m : measurements) {
+            if (m.statementsPerOp() == null) {
+                continue;
+            }
+            table.stringColumn("layout").append(m.layout());
+            table.stringColumn("access").append(m.access() == null ? "jdbc" : m.access());
+            table.stringColumn("mapping").append(m.mapping() == null ? "" : m.mapping());
+            table.stringColumn("operation").append(m.operation());
+            table.longColumn("users").append(m.users());
+            table.doubleColumn("statements_per_op").append(m.statementsPerOp());
+            table.doubleColumn("rows_per_op").append(m.rowsPerOp() == null ? Double.NaN : m.rowsPerOp());
+            table.doubleColumn("bytes_per_op").append(m.bytesPerOp() == null ? Double.NaN : m.bytesPerOp());
+        }
+        return table;
+    }
+
     /** The study's printout as a table: seconds per operation, one column per layout. */
     public static Table secondsByLayout(RunResult result, String variant) {
         List<String> layouts = result.measurements().stream().map(Measurement::layout).distinct().toList();

@@ -74,6 +74,10 @@ public final class RunReport {
                 page = page.chart(RunCharts.latencyPercentiles(result.measurements(), operation));
             }
             page = page.heading("Measurements").table(ResultTables.measurements(result));
+            tech.tablesaw.api.Table counted = ResultTables.statementsPerOperation(result.measurements());
+            if (!counted.isEmpty()) {
+                page = page.heading("Statements per operation").table(counted);
+            }
         }
         return page;
     }

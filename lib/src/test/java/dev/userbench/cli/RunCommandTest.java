@@ -156,4 +156,44 @@ class RunCommandTest {
         assertThat(outcome.err().strip()).doesNotContain("\n").startsWith("userbench: ")
                 .contains(option.substring(0, option.indexOf('=')));
     }
+
+    @Test
+    void aRunThroughHibernateNamesEachArmsAccessAndMappingAndCountsEveryArmsStatements(@TempDir Path dir)
+            throws Exception {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("db/bench.db"),
+                "--access", "jdbc,hibernate", "--users", "200", "--workloads", "login", "--ops", "20", "--trials", "2",
+                "--forks", "1", "--warmup", "1", "--warmup-max", "1", "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        Set<String> arms = new HashSet<>();
+        for (JsonNode m : results.get("measurements")) {
+            arms.add(m.get("layout").asText() + " " + m.get("access").asText() + " " + m.path("mapping").asText("-"));
+            assertThat(m.get("statements_per_op").asDouble()).as(m.get("layout").asText()).isPositive();
+            assertThat(m.get("bytes_per_op").asDouble()).as(m.get("layout").asText()).isPositive();
+        }
+        assertThat(arms).containsExactlyInAnyOrder("monolith jdbc -", "fragmented jdbc -",
+                "monolith:hibernate:entity hibernate entity", "monolith:hibernate:projection hibernate projection",
+                "fragmented:hibernate:one_to_one hibernate one_to_one",
+                "fragmented:hibernate:one_to_one_inverse hibernate one_to_one_inverse",
+                "fragmented:hibernate:secondary_table hibernate secondary_table",
+                "fragmented:hibernate:projection hibernate projection");
+        for (JsonNode c : results.get("comparisons")) {
+            if (c.get("candidate").asText().contains(":hibernate:")) {
+                assertThat(c.get("access").asText()).isEqualTo("hibernate");
+                assertThat(c.get("baseline_access").asText()).isIn("jdbc", "hibernate");
+            }
+        }
+        assertThat(outcome.out()).contains("Statements per operation");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hibernate", "jdbc,jooq"})
+    void anAccessWithoutJdbcOrUnknownGivesOneClearLineAndAUsageExit(String access, @TempDir Path dir) {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("x.db"), "--access", access,
+                "--workloads", "login", "--out", dir.toString());
+
+        assertThat(outcome.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(outcome.err().strip()).doesNotContain("\n").startsWith("userbench: --access");
+    }
 }

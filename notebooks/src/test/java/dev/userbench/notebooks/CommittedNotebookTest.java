@@ -86,7 +86,8 @@ class CommittedNotebookTest {
         String all = allCode();
         assertThat(all).contains("Run sure = nb.run(\"section 10's run\", options);", "Run aa = nb.run(\"the A/A run\"",
                 "Run workloads = nb.run(\"Part 3's workload run\", workloadOptions, plan);",
-                "Run memory = nb.run(\"Part 4's memory run\", memoryOptions);");
+                "Run memory = nb.run(\"Part 4's memory run\", memoryOptions);",
+                "Run orm = nb.run(\"Part 5's ORM run\", ormOptions, ormPlan);");
         assertThat(all).doesNotContain(".result()", "new BenchmarkRun(", ".execute()");
     }
 
@@ -113,7 +114,8 @@ class CommittedNotebookTest {
                 "# Part 2 — What a database engineer would check", "How sure are we?",
                 "# Part 3 — The real workload", "monolith_covering", "fragmented_hot_touch",
                 "### Which layout for which workload", "# Part 4 — Memory", "How much does each layout store",
-                "Pages touched per login", "Where the curves cross", "The memory claim", "## Clean up");
+                "Pages touched per login", "Where the curves cross", "The memory claim", "# Part 5 — Through an ORM",
+                "## 16. The ORM beside plain JDBC", "## 17. The SQL each mapping sends", "## Clean up");
         int from = 0;
         for (String heading : inOrder) {
             int at = markdown.indexOf(heading, from);

@@ -3,6 +3,7 @@ package dev.userbench.bench.workload;
 import dev.userbench.model.User;
 import dev.userbench.seed.UserGenerator;
 
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.util.SplittableRandom;
 
@@ -20,6 +21,11 @@ public final class Client {
     private final int thread;
     private final int threads;
     private long signups;
+    private long allocatedBefore;
+    private long allocatedBytes = -1;
+
+    /** The JVM's per-thread allocation counter (HotSpot's); null where the JVM has none. */
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS = allocationCounter();
 
     Client(Connection connection, SplittableRandom random, KeyChooser keys, UserGenerator generator,
            long seededUsers, int thread, int threads) {
@@ -42,6 +48,43 @@ public final class Client {
 
     public UserGenerator generator() {
         return generator;
+    }
+
+    /**
+     * Starts the timed section of one call: returns {@link System#nanoTime()}, read after this thread's allocation
+     * counter so that counting the heap adds nothing to the time. Paired with {@link #clockOut}.
+     */
+    public long clockIn() {
+        allocatedBefore = allocated();
+        return System.nanoTime();
+    }
+
+    /** Ends the timed section begun at {@code start}: returns its nanoseconds and adds the heap it allocated. */
+    public long clockOut(long start) {
+        long elapsed = System.nanoTime() - start;
+        long after = allocated();
+        if (after >= 0 && allocatedBefore >= 0) {
+            allocatedBytes = Math.max(0, allocatedBytes) + after - allocatedBefore;
+        }
+        return elapsed;
+    }
+
+    /** Heap this client's thread allocated inside its timed sections so far, or -1 when the JVM cannot count it. */
+    public long allocatedBytes() {
+        return allocatedBytes;
+    }
+
+    private static long allocated() {
+        return ALLOCATIONS == null ? -1 : ALLOCATIONS.getCurrentThreadAllocatedBytes();
+    }
+
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counter
+                && counter.isThreadAllocatedMemorySupported()) {
+            counter.setThreadAllocatedMemoryEnabled(true);
+            return counter;
+        }
+        return null;
     }
 
     /** The index of an existing (seeded) user, drawn from the run's distribution. */

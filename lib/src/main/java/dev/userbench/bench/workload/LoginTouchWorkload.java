@@ -54,14 +54,14 @@ public final class LoginTouchWorkload extends Workload {
                 public long perform() throws SQLException {
                     String email = client.generator().user(client.existingUser()).email();
                     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-                    long start = System.nanoTime();
+                    long start = client.clockIn();
                     UUID uid = login.uidOf(email);
                     client.connection().commit();
                     sql.dialect().bind(touch, 1, Field.LAST_ACTIVE, now);
                     sql.dialect().bind(touch, 2, Field.UID, uid);
                     int changed = touch.executeUpdate();
                     client.connection().commit();
-                    long elapsed = System.nanoTime() - start;
+                    long elapsed = client.clockOut(start);
                     if (changed != 1) {
                         throw new IllegalStateException("touching " + email + " changed " + changed + " rows in "
                                 + updates.get(0).table());

@@ -45,10 +45,10 @@ public final class LoginWorkload extends Workload {
             @Override
             public long perform() throws SQLException {
                 String email = client.generator().user(client.existingUser()).email();
-                long start = System.nanoTime();
+                long start = client.clockIn();
                 login.uidOf(email);
                 client.connection().commit();
-                return System.nanoTime() - start;
+                return client.clockOut(start);
             }
 
             @Override

@@ -55,7 +55,7 @@ public final class ProfileEditWorkload extends Workload {
                 UUID uid = client.generator().user(client.existingUser()).uid();
                 // past every index a run signs up, so the donor is never a user of the tables
                 User donor = client.generator().user(Long.MAX_VALUE / 2 + client.random().nextLong(Long.MAX_VALUE / 4));
-                long start = System.nanoTime();
+                long start = client.clockIn();
                 for (int u = 0; u < updates.size(); u++) {
                     PreparedStatement statement = prepared.get(u);
                     List<Field> fields = updates.get(u).fields();
@@ -68,7 +68,7 @@ public final class ProfileEditWorkload extends Workload {
                     }
                 }
                 client.connection().commit();
-                return System.nanoTime() - start;
+                return client.clockOut(start);
             }
 
             @Override

@@ -50,7 +50,7 @@ public final class ProfileViewWorkload extends Workload {
             @Override
             public long perform() throws SQLException {
                 UUID uid = client.generator().user(client.existingUser()).uid();
-                long start = System.nanoTime();
+                long start = client.clockIn();
                 sql.dialect().bind(statement, 1, Field.UID, uid);
                 try (ResultSet row = statement.executeQuery()) {
                     if (!row.next()) {
@@ -60,7 +60,7 @@ public final class ProfileViewWorkload extends Workload {
                     reader.read(row);
                 }
                 client.connection().commit();
-                return System.nanoTime() - start;
+                return client.clockOut(start);
             }
 
             @Override

@@ -49,14 +49,14 @@ public final class SignupWorkload extends Workload {
             @Override
             public long perform() throws SQLException {
                 User user = client.newUser();
-                long start = System.nanoTime();
+                long start = client.clockIn();
                 for (int t = 0; t < tables.size(); t++) {
                     PreparedStatement insert = inserts.get(t);
                     Rows.bind(sql.dialect(), insert, tables.get(t), user);
                     insert.executeUpdate();
                 }
                 client.connection().commit();
-                return System.nanoTime() - start;
+                return client.clockOut(start);
             }
 
             @Override

@@ -2,7 +2,9 @@ package dev.userbench.bench.workload;
 
 import dev.userbench.bench.BenchContext;
 import dev.userbench.bench.Benchmark;
+import dev.userbench.bench.Harness;
 import dev.userbench.bench.LatencyRecorder;
+import dev.userbench.bench.StatementCounter;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.seed.Progress;
 import dev.userbench.seed.Seeder;
@@ -59,8 +61,11 @@ public abstract class Workload implements Benchmark {
         return settings.threads() * settings.opsPerThread();
     }
 
-    /** Opens this workload's statements for one client. */
+    /** Opens this workload's statements for one client, on plain JDBC ({@link Access#JDBC}). */
     protected abstract Step open(Client client, LayoutSql sql) throws SQLException;
+
+    /** Calls a counting pass makes per arm to count statements and rows per operation. */
+    static final long COUNTED_CALLS = 100;
 
     /**
      * Re-creates the tables, seeds the run's users and settles them ({@link Seeder#settle}): the state every trial of
@@ -76,6 +81,37 @@ public abstract class Workload implements Benchmark {
 
     @Override
     public void run(BenchContext context, LayoutSql sql, long calls, LatencyRecorder recorder) throws SQLException {
+        run(context, sql, Access.JDBC, calls, recorder);
+    }
+
+    @Override
+    public void run(BenchContext context, Harness.Arm arm, long calls, LatencyRecorder recorder) throws SQLException {
+        run(context, arm.sql(), arm.access(), calls, recorder);
+    }
+
+    /**
+     * An untimed pass of {@link #COUNTED_CALLS} calls on the run's connection wrapped by a {@link StatementCounter}: the
+     * statements and rows per operation of the arm. It writes as the workload does, on the state the trials left;
+     * the users it signs up are numbered far past any other pass's, each arm in a range of its own, so neither two
+     * arms on one layout nor the working-set pass after it collide with them, and no re-seeding is needed. Each arm
+     * draws its own users and values, so an ORM's dirty checking never finds the values another arm's pass just wrote
+     * on the same tables (and skips the update).
+     */
+    @Override
+    public StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
+        StatementCounter counter = StatementCounter.over(context.connection());
+        runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), COUNTED_CALLS,
+                COUNTED_SIGNUPS_FROM + armIndex * COUNTED_SIGNUPS_PER_ARM, armIndex + 1);
+        return counter.perOp(COUNTED_CALLS);
+    }
+
+    /** Where a counting pass's sign-ups are numbered from: below the donors of profile_edit (from Long.MAX_VALUE / 2). */
+    private static final long COUNTED_SIGNUPS_FROM = Long.MAX_VALUE / 4;
+    private static final long COUNTED_SIGNUPS_PER_ARM = 1L << 32;
+
+    /** Makes {@code calls} timed calls through {@code access} with the settings' client threads. */
+    public void run(BenchContext context, LayoutSql sql, Access access, long calls, LatencyRecorder recorder)
+            throws SQLException {
         int threads = (int) Math.max(1, Math.min(settings.threads(), calls));
         KeyChooser keys = settings.keys(context.users());
         CyclicBarrier start = new CyclicBarrier(threads + 1);
@@ -90,7 +126,7 @@ public abstract class Workload implements Benchmark {
                 int thread = t;
                 long share = calls / threads + (t < calls % threads ? 1 : 0);
                 SplittableRandom random = new SplittableRandom(streamSeed(recorder, thread));
-                clients.add(pool.submit(() -> runClient(context, sql, keys, random, thread, threads, share,
+                clients.add(pool.submit(() -> runClient(context, sql, access, keys, random, thread, threads, share,
                         recorder.forThread(thread), start)));
             }
             awaitStart(start, clients);
@@ -125,10 +161,23 @@ public abstract class Workload implements Benchmark {
      */
     public void runOnThisThread(BenchContext context, LayoutSql sql, Connection connection, long calls)
             throws SQLException {
-        SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode());
+        runOnThisThread(context, sql, Access.JDBC, connection, calls);
+    }
+
+    /** The same through {@code access}. */
+    public void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls)
+            throws SQLException {
+        runOnThisThread(context, sql, access, connection, calls, context.users() + Math.max(calls, calls(context)), 0);
+    }
+
+    /** The same, signing up users from index {@code firstNewUser} on, its stream of users moved by {@code salt}. */
+    private void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls,
+                                 long firstNewUser, long salt) throws SQLException {
+        SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode()
+                + salt * 0xBF58476D1CE4E5B9L);
         Client client = new Client(connection, random, settings.keys(context.users()), context.generator(),
-                context.users() + Math.max(calls, calls(context)), 0, 1);
-        try (Step step = open(client, sql)) {
+                firstNewUser, 0, 1);
+        try (Step step = access.open(this, client, sql)) {
             for (long call = 0; call < calls; call++) {
                 step.perform();
             }
@@ -138,16 +187,18 @@ public abstract class Workload implements Benchmark {
         }
     }
 
-    private LatencyRecorder runClient(BenchContext context, LayoutSql sql, KeyChooser keys, SplittableRandom random,
+    private LatencyRecorder runClient(BenchContext context, LayoutSql sql, Access access, KeyChooser keys,
+                                      SplittableRandom random,
                                       int thread, int threads, long calls, LatencyRecorder recorder,
                                       CyclicBarrier start) throws Exception {
         try (Connection connection = context.session().spec().open()) {
             Client client = new Client(connection, random, keys, context.generator(), context.users(), thread, threads);
-            try (Step step = open(client, sql)) {
+            try (Step step = access.open(this, client, sql)) {
                 start.await();
                 for (long call = 0; call < calls; call++) {
                     recorder.record(step.perform());
                 }
+                recorder.addAllocatedBytes(client.allocatedBytes());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

@@ -1,0 +1,94 @@
+package dev.userbench.orm;
+
+import dev.userbench.model.User;
+import dev.userbench.model.UserRole;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The split as JPA's built-in one: one entity over {@code user_auth} with the profile columns in the secondary
+ * table {@code user_profile}. Every load joins the cold table, a login included.
+ */
+@Entity
+@Table(name = "user_auth")
+@SecondaryTable(name = "user_profile", pkJoinColumns = @PrimaryKeyJoinColumn(name = "uid"))
+public class SplitUser {
+    @Id
+    private UUID uid;
+    private String email;
+    @JdbcTypeCode(SqlTypes.CHAR)
+    @Column(length = 64)
+    private String passwordHash;
+    @Enumerated(EnumType.STRING)
+    private UserRole role;
+    @Column(name = "is_verified")
+    private boolean verified;
+    @Column(table = "user_profile")
+    private String name;
+    @Column(table = "user_profile")
+    private String phone;
+    @Column(table = "user_profile")
+    private String location;
+    @Column(table = "user_profile", length = 65_535)
+    private String bio;
+    @Column(table = "user_profile")
+    private String profileImage;
+    @Column(table = "user_profile")
+    private Instant createdAt;
+    @Column(table = "user_profile")
+    private Instant lastActive;
+
+    protected SplitUser() {
+    }
+
+    public SplitUser(User user) {
+        uid = user.uid();
+        email = user.email();
+        passwordHash = user.passwordHash();
+        role = user.role();
+        verified = user.verified();
+        name = user.name();
+        phone = user.phone();
+        location = user.location();
+        bio = user.bio();
+        profileImage = user.profileImage();
+        createdAt = user.createdAt();
+        lastActive = user.lastActive();
+    }
+
+    public User toUser() {
+        return new User(uid, email, passwordHash, role, verified, name, phone, location, bio, profileImage, createdAt,
+                lastActive);
+    }
+
+    public UUID getUid() {
+        return uid;
+    }
+
+    public Instant getLastActive() {
+        return lastActive;
+    }
+
+    public void setLastActive(Instant lastActive) {
+        this.lastActive = lastActive;
+    }
+
+    public void setBio(String bio) {
+        this.bio = bio;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+}
