@@ -164,7 +164,23 @@ public final class AdviseCommand implements Callable<Integer> {
             if (proposeOnly) {
                 return ExitCode.OK.code();
             }
-            AdviceRun.Result result = AdviceRun.prove(connection, table, queries, settings, new ConsoleProgress(err));
+            AdviceRun.Result result;
+            AdviceRun.Cancellation cancellation = new AdviceRun.Cancellation();
+            try (Interruption interruption = Interruption.onSignal(cancellation::cancel)) {
+                try {
+                    result = AdviceRun.prove(connection, table, queries, settings, new ConsoleProgress(err), cancellation);
+                } catch (Exception | Error e) {
+                    if (!interruption.happened()) {
+                        throw e;
+                    }
+                    // nothing is measured until every candidate is: an interrupted proof has no partial results
+                    err.println("userbench: interrupted during " + cancellation.phase() + "; "
+                            + (keepTables ? "kept the candidates' tables (--keep-tables)"
+                            : AdviceRun.TablesLeft.in(e) ? "the candidates' tables could not be dropped: ./userbench clean removes them"
+                            : "dropped the candidates' tables") + "; no results written");
+                    return ExitCode.INTERRUPTED.code();
+                }
+            }
             out.println();
             out.println("Measured on " + connection.maskedUrl() + " (" + trials + " trials per layout, one fork):");
             out.print(AdviceText.advice(result.advice()));
@@ -178,7 +194,9 @@ public final class AdviseCommand implements Callable<Integer> {
             return ExitCode.OK.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection);
-            err.println("userbench: " + failure.message());
+            boolean left = !(e instanceof AdviceRun.TablesLeft) && AdviceRun.TablesLeft.in(e);
+            err.println("userbench: " + failure.message()
+                    + (left ? "; the candidates' tables could not be dropped either: ./userbench clean removes them" : ""));
             if (verbose) {
                 err.println(Failure.stackTrace(e, connection));
             }
