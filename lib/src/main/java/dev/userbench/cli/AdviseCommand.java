@@ -1,5 +1,6 @@
 package dev.userbench.cli;
 
+import dev.userbench.advisor.AdviceReport;
 import dev.userbench.advisor.AdviceRun;
 import dev.userbench.advisor.AdviceText;
 import dev.userbench.advisor.Advisor;
@@ -189,7 +190,8 @@ public final class AdviseCommand implements Callable<Integer> {
             Files.createDirectories(folder);
             Path file = folder.resolve(ResultsJson.FILE);
             Files.writeString(file, ResultsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            out.println("Wrote " + file);
+            Path report = AdviceReport.write(result, threshold, folder);
+            out.println("Wrote " + file + " and " + report);
             out.flush();
             return ExitCode.OK.code();
         } catch (Exception | Error e) {

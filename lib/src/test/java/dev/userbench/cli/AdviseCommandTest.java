@@ -40,6 +40,28 @@ class AdviseCommandTest {
     }
 
     @Test
+    void adviseWritesAReportWithEachCandidatesGroupsVerdictAndTheRecommendation(@TempDir Path dir) throws Exception {
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", DEFINITIONS + "products.sql",
+                "--queries", DEFINITIONS + "products.queries.sql", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"),
+                "--users", "300", "--ops", "200", "--trials", "2", "--warmup", "0", "--warmup-max", "0",
+                "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("report.html");
+        JsonNode advice = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).path("advice");
+        String html = Files.readString(dir.resolve("out/report.html"));
+        assertThat(html).contains("Recommended: " + advice.path("recommended").asText(), "How verdicts are decided");
+        for (JsonNode candidate : advice.path("candidates")) {
+            List<String> firstGroup = new ArrayList<>();
+            candidate.path("column_groups").get(0).forEach(column -> firstGroup.add(column.asText()));
+            assertThat(html).contains(candidate.path("name").asText(), "{" + String.join(", ", firstGroup) + "}");
+            if (candidate.has("verdict")) {
+                assertThat(html).contains(candidate.path("verdict").asText());
+            }
+        }
+    }
+
+    @Test
     void aTableFileThatDoesNotExistIsAUsageErrorNamingTheOption(@TempDir Path dir) {
         Userbench.Outcome outcome = Userbench.run("advise", "--table", dir.resolve("none.sql").toString(),
                 "--queries", DEFINITIONS + "users.queries.sql", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"));
