@@ -70,4 +70,28 @@ class AdviseCommandTest {
         assertThat(outcome.err()).contains("--table").doesNotContain("Exception");
         assertThat(Files.exists(dir.resolve("a.db"))).isFalse();
     }
+
+    @Test
+    void aMisspelledQueryIsOneSentenceNamingItWithoutTheParsersInternals(@TempDir Path dir) throws Exception {
+        Path queries = Files.writeString(dir.resolve("q.sql"), "-- weight: 1\nSELEC title FROM products WHERE product_id = ?;\n");
+
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", DEFINITIONS + "products.sql",
+                "--queries", queries.toString(), "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().strip()).doesNotContain("\n").contains("q1", "SELEC")
+                .doesNotContain("Exception", "jsqlparser");
+    }
+
+    @Test
+    void aTableFileThatIsNotSqlIsOneSentenceWithoutTheParsersInternals(@TempDir Path dir) throws Exception {
+        Path table = Files.writeString(dir.resolve("t.sql"), "CREATE TABEL products (id INTEGER PRIMARY KEY);\n");
+
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", table.toString(),
+                "--queries", DEFINITIONS + "products.queries.sql", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().strip()).doesNotContain("\n").contains("CREATE TABLE")
+                .doesNotContain("Exception", "jsqlparser");
+    }
 }
