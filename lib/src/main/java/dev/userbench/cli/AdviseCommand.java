@@ -107,7 +107,7 @@ public final class AdviseCommand implements Callable<Integer> {
             description = "Rows per JDBC batch when seeding (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--keep-tables", description = "Keep the candidates' tables after the run, to look at them with SQL.")
+    @Option(names = "--keep-tables", description = "Keep the candidates' tables after the run, to look at them with SQL; ./userbench clean removes them.")
     boolean keepTables;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -192,6 +192,12 @@ public final class AdviseCommand implements Callable<Integer> {
             Files.writeString(file, ResultsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
             Path report = AdviceReport.write(result, threshold, folder);
             out.println("Wrote " + file + " and " + report);
+            if (keepTables) {
+                out.println("Kept the candidates' tables (" + result.advice().candidates().stream()
+                        .flatMap(c -> c.tables().stream()).collect(java.util.stream.Collectors.joining(", "))
+                        + ") in " + connection.namespace().describe(connection.dialect()) + "; ./userbench clean "
+                        + "with the same connection removes them.");
+            }
             out.flush();
             return ExitCode.OK.code();
         } catch (Exception | Error e) {

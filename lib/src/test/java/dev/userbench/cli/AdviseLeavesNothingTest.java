@@ -91,6 +91,7 @@ class AdviseLeavesNothingTest {
         Userbench.Outcome outcome = advise(own, "--keep-tables");
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(candidateTables(own)).contains("adv_products_0");
+        assertThat(outcome.out()).contains("Kept the candidates' tables", "./userbench clean");
         own.createForeignTable("adv_products_77", 3);
 
         Userbench.Outcome cleaned = Userbench.run(Userbench.args(List.of("clean"),
