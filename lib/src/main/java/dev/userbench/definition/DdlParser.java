@@ -1,5 +1,7 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnKind;
+
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
