@@ -16,6 +16,7 @@ import dev.userbench.definition.SplitTableStore;
 import dev.userbench.definition.TableDefinition;
 import dev.userbench.report.ComparisonProse;
 import dev.userbench.schema.ConnectionSpec;
+import dev.userbench.schema.CreatedTables;
 import dev.userbench.schema.Engine;
 import dev.userbench.seed.Progress;
 import dev.userbench.seed.UserGenerator;
@@ -76,6 +77,58 @@ public final class AdviceRun {
                          List<Harness.Warmup> warmups, Advice advice) {
     }
 
+    /**
+     * Stops a proof from another thread (a Ctrl-C handler): its connection is cut, so the running step fails at
+     * once; the proof then drops its candidates' tables on a fresh connection and ends with the failure.
+     */
+    public static final class Cancellation {
+        private volatile Session session;
+        private volatile boolean cancelled;
+        private volatile String phase = "proposing";
+
+        public void cancel() {
+            cancelled = true;
+            Session current = session;
+            if (current != null) {
+                current.abort();
+            }
+        }
+
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        /** What the proof was doing, for the message of a proof that did not finish. */
+        public String phase() {
+            return phase;
+        }
+
+        void enter(String value) {
+            phase = value;
+        }
+
+        void attach(Session value) {
+            session = value;
+            if (cancelled && value != null) {
+                value.abort();
+            }
+        }
+    }
+
+    /** The candidates' tables could not be dropped when the proof ended; they stay listed for {@code clean}. */
+    public static final class TablesLeft extends SQLException {
+        public TablesLeft(List<String> tables, Exception cause) {
+            super("the candidates' tables (" + String.join(", ", tables) + ") could not be dropped: "
+                    + cause.getMessage() + "; ./userbench clean removes them", "58030", cause);
+        }
+
+        /** Whether a failure carries one (a proof that failed and could not drop its tables either). */
+        public static boolean in(Throwable failure) {
+            return failure instanceof TablesLeft
+                    || java.util.Arrays.stream(failure.getSuppressed()).anyMatch(TablesLeft.class::isInstance);
+        }
+    }
+
     private AdviceRun() {
     }
 
@@ -108,6 +161,16 @@ public final class AdviceRun {
 
     public static Result prove(ConnectionSpec spec, TableDefinition table, List<WorkloadQuery> queries,
                                Settings settings, Progress progress) throws SQLException {
+        return prove(spec, table, queries, settings, progress, new Cancellation());
+    }
+
+    /**
+     * Seeds and measures every candidate; its tables are listed in {@link CreatedTables} before they are created and
+     * dropped when the proof ends, whether it succeeded, failed or was cancelled (unless {@code keepTables}), on a
+     * fresh connection when the proof's own was cut. Tables that could not be dropped stay listed for {@code clean}.
+     */
+    public static Result prove(ConnectionSpec spec, TableDefinition table, List<WorkloadQuery> queries,
+                               Settings settings, Progress progress, Cancellation cancellation) throws SQLException {
         Engine engine = spec.dialect().engine();
         RowGenerator generator = new RowGenerator(table, settings.seed());
         List<AnalyzedQuery> analyzed = analyze(table, queries);
@@ -124,14 +187,21 @@ public final class AdviceRun {
             arms.add(benchmark.arm(spec.dialect(), split));
         }
         Instant started = Instant.now();
+        List<String> tableNames = splits.stream().flatMap(s -> s.tableNames().stream()).toList();
+        cancellation.enter("connecting to " + spec.maskedUrl());
         try (Session session = new Session(spec)) {
+            cancellation.attach(session);
             Connection connection = session.connection();
+            CreatedTables.refuseForeign(connection, spec.dialect(), spec.namespace(), tableNames);
+            CreatedTables.record(connection, spec.dialect(), tableNames);
             Setup setup = new Setup(engine.label(), connection.getMetaData().getDatabaseProductVersion(),
                     spec.maskedUrl(), settings.rows(), settings.ops(), settings.trials(), 1, settings.seed(),
                     benchmark.distribution(), started.toString(), Environment.currentToolVersion());
             List<Long> storage = new ArrayList<>();
+            Throwable failure = null;
             try {
                 for (SplitTable split : splits) {
+                    cancellation.enter("seeding " + split.label());
                     progress.update("seeding " + split.label(), 0, settings.rows());
                     benchmark.seed(connection, split);
                     storage.add(Storage.bytes(connection, engine, split.tableNames()));
@@ -140,6 +210,7 @@ public final class AdviceRun {
                         settings.batchSize(), List.of(), progress);
                 Harness harness = new Harness(new Harness.Settings(settings.trials(), settings.warmup(),
                         settings.warmupMax(), false, 1));
+                cancellation.enter("measuring the candidates");
                 Harness.Outcome outcome = harness.measure(benchmark, arms, context);
                 List<Trial> trials = outcome.trials();
                 List<Measurement> measurements = Analysis.measurements(trials);
@@ -149,6 +220,7 @@ public final class AdviceRun {
                 for (Harness.Arm arm : arms) {
                     // one untimed pass of a trial's calls per layout, after its trials, on this thread and connection
                     if (PagesPerCall.measurable(engine)) {
+                        cancellation.enter("counting pages on " + arm.label());
                         progress.update("counting pages on " + arm.label(), 0, settings.ops());
                         if (benchmark.mutates()) {
                             benchmark.prepare(context, arm.sql());
@@ -162,14 +234,52 @@ public final class AdviceRun {
                 }
                 Advice advice = advice(table, settings, candidates, splits, measurements, comparisons, storage, pages);
                 return new Result("complete", setup, queries, measurements, comparisons, outcome.warmups(), advice);
+            } catch (SQLException | RuntimeException | Error e) {
+                failure = e;
+                throw e;
             } finally {
                 if (!settings.keepTables()) {
-                    for (SplitTable split : splits) {
-                        store.drop(session.connection(), split);
-                    }
+                    dropCandidates(spec, session, store, splits, tableNames, failure);
                 }
             }
+        } finally {
+            cancellation.attach(null);
         }
+    }
+
+    /**
+     * Drops the candidates' tables and strikes them off the ledger: on the proof's connection, or on a fresh one
+     * when that one was cut (Ctrl-C, a lost connection). If neither works, a failed proof keeps its own error (this
+     * one suppressed under it) and a finished one fails naming {@code clean}.
+     */
+    private static void dropCandidates(ConnectionSpec spec, Session session, SplitTableStore store,
+                                       List<SplitTable> splits, List<String> tableNames, Throwable failure)
+            throws SQLException {
+        try {
+            Connection connection = session.connection();
+            connection.rollback();
+            drop(connection, store, splits, tableNames);
+        } catch (SQLException | RuntimeException onOwn) {
+            try (Connection fresh = spec.open()) {
+                drop(fresh, store, splits, tableNames);
+            } catch (SQLException | RuntimeException onFresh) {
+                onFresh.addSuppressed(onOwn);
+                TablesLeft left = new TablesLeft(tableNames, onFresh);
+                if (failure != null) {
+                    failure.addSuppressed(left);
+                    return;
+                }
+                throw left;
+            }
+        }
+    }
+
+    private static void drop(Connection connection, SplitTableStore store, List<SplitTable> splits,
+                             List<String> tableNames) throws SQLException {
+        for (SplitTable split : splits) {
+            store.drop(connection, split);
+        }
+        CreatedTables.forget(connection, tableNames);
     }
 
     static Advice advice(TableDefinition table, Settings settings, List<Advisor.Candidate> candidates,

@@ -124,7 +124,7 @@ public final class Advisor {
                             .filter(c -> !c.equals(lookup) && !table.isKey(c)).toList();
                     // InnoDB keys hold at most 3072 bytes, 4 per utf8mb4 character
                     boolean narrow = include.stream().map(table::column).allMatch(c -> c.kind().fixedBytes() > 0
-                            || (c.kind() == dev.userbench.definition.ColumnKind.TEXT && c.length() != null))
+                            || (c.kind() == dev.userbench.model.ColumnKind.TEXT && c.length() != null))
                             && q.columns().stream().map(table::column).mapToInt(c -> c.kind().fixedBytes() > 0
                                     ? c.kind().fixedBytes() : 4 * c.length()).sum() <= MAX_INDEX_KEY_BYTES;
                     return narrow && !include.isEmpty() ? new SplitTable.CoveringIndex(lookup, include) : null;

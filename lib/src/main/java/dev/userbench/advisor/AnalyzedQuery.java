@@ -84,9 +84,8 @@ public record AnalyzedQuery(WorkloadQuery query, Kind kind, Set<String> read, Se
         try {
             return CCJSqlParserUtil.parse(sql);
         } catch (JSQLParserException e) {
-            String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             throw new IllegalArgumentException("query " + name + " is not SQL the parser understands: "
-                    + message.lines().findFirst().orElse(message));
+                    + dev.userbench.definition.DdlParser.parserMessage(e));
         }
     }
 

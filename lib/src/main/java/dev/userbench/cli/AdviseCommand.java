@@ -1,5 +1,6 @@
 package dev.userbench.cli;
 
+import dev.userbench.advisor.AdviceReport;
 import dev.userbench.advisor.AdviceRun;
 import dev.userbench.advisor.AdviceText;
 import dev.userbench.advisor.Advisor;
@@ -106,7 +107,7 @@ public final class AdviseCommand implements Callable<Integer> {
             description = "Rows per JDBC batch when seeding (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--keep-tables", description = "Keep the candidates' tables after the run, to look at them with SQL.")
+    @Option(names = "--keep-tables", description = "Keep the candidates' tables after the run, to look at them with SQL; ./userbench clean removes them.")
     boolean keepTables;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -164,7 +165,23 @@ public final class AdviseCommand implements Callable<Integer> {
             if (proposeOnly) {
                 return ExitCode.OK.code();
             }
-            AdviceRun.Result result = AdviceRun.prove(connection, table, queries, settings, new ConsoleProgress(err));
+            AdviceRun.Result result;
+            AdviceRun.Cancellation cancellation = new AdviceRun.Cancellation();
+            try (Interruption interruption = Interruption.onSignal(cancellation::cancel)) {
+                try {
+                    result = AdviceRun.prove(connection, table, queries, settings, new ConsoleProgress(err), cancellation);
+                } catch (Exception | Error e) {
+                    if (!interruption.happened()) {
+                        throw e;
+                    }
+                    // nothing is measured until every candidate is: an interrupted proof has no partial results
+                    err.println("userbench: interrupted during " + cancellation.phase() + "; "
+                            + (keepTables ? "kept the candidates' tables (--keep-tables)"
+                            : AdviceRun.TablesLeft.in(e) ? "the candidates' tables could not be dropped: ./userbench clean removes them"
+                            : "dropped the candidates' tables") + "; no results written");
+                    return ExitCode.INTERRUPTED.code();
+                }
+            }
             out.println();
             out.println("Measured on " + connection.maskedUrl() + " (" + trials + " trials per layout, one fork):");
             out.print(AdviceText.advice(result.advice()));
@@ -173,12 +190,21 @@ public final class AdviseCommand implements Callable<Integer> {
             Files.createDirectories(folder);
             Path file = folder.resolve(ResultsJson.FILE);
             Files.writeString(file, ResultsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
-            out.println("Wrote " + file);
+            Path report = AdviceReport.write(result, threshold, folder);
+            out.println("Wrote " + file + " and " + report);
+            if (keepTables) {
+                out.println("Kept the candidates' tables (" + result.advice().candidates().stream()
+                        .flatMap(c -> c.tables().stream()).collect(java.util.stream.Collectors.joining(", "))
+                        + ") in " + connection.namespace().describe(connection.dialect()) + "; ./userbench clean "
+                        + "with the same connection removes them.");
+            }
             out.flush();
             return ExitCode.OK.code();
         } catch (Exception | Error e) {
             Failure failure = Failure.of(e, connection);
-            err.println("userbench: " + failure.message());
+            boolean left = !(e instanceof AdviceRun.TablesLeft) && AdviceRun.TablesLeft.in(e);
+            err.println("userbench: " + failure.message()
+                    + (left ? "; the candidates' tables could not be dropped either: ./userbench clean removes them" : ""));
             if (verbose) {
                 err.println(Failure.stackTrace(e, connection));
             }

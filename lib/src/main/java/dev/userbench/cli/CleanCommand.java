@@ -13,8 +13,9 @@ import java.util.concurrent.Callable;
 
 /** {@code userbench clean}: removes what the tool created, and nothing else. */
 @Command(name = "clean", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Drops the tool's tables (user_monolith, user_auth, user_profile, the other layouts' tables and "
-                + "the userbench_marker table) from its database, schema or SQLite file, then the database, schema or "
+        description = "Drops the tool's tables (user_monolith, user_auth, user_profile, the other layouts' tables, "
+                + "the adv_ tables advise listed in userbench_created and left behind, and the userbench_marker table) "
+                + "from its database, schema or SQLite file, then the database, schema or "
                 + "file itself if the tool created it and nothing else is left in it. A namespace without the marker "
                 + "is left untouched.")
 public final class CleanCommand implements Callable<Integer> {

@@ -1,5 +1,7 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnKind;
+
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnKind;
+
 import net.sf.jsqlparser.JSQLParserException;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.Statement;
@@ -157,8 +159,16 @@ public final class DdlParser {
     }
 
     private static String firstLine(Exception e) {
+        return parserMessage(e);
+    }
+
+    /**
+     * The parser's own words on what it could not read, first line only, without the class name of its exception
+     * (a user reads "Encountered unexpected token ...", not {@code net.sf.jsqlparser.parser.ParseException}).
+     */
+    public static String parserMessage(Exception e) {
         String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String first = message.lines().findFirst().orElse(message);
+        return first.replaceFirst("^([a-zA-Z_]\\w*\\.)+\\w*(Exception|Error):\\s*", "");
     }
 }

@@ -1,5 +1,8 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnKind;
+
+import dev.userbench.schema.Dialects;
 import dev.userbench.schema.Engine;
 
 import java.math.BigDecimal;
@@ -17,54 +20,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A definition's columns on one engine: each {@link ColumnKind} as the engine's natural type (as the study's
- * dialects declare the user entity: native uuid and timestamptz on PostgreSQL, BINARY(16) and DATETIME on
+ * A definition's columns on one engine: each {@link ColumnKind} as the engine's natural type, which its dialect
+ * spells ({@code Dialect.columnType}: native uuid and timestamptz on PostgreSQL, BINARY(16) and DATETIME on
  * MySQL/MariaDB, a 16-byte BLOB and integer seconds on SQLite), the DDL of a split's parts, and how values bind.
  */
 public record EngineTypes(Engine engine) {
 
-    /** Longest declared text that stays a VARCHAR on MySQL/MariaDB; longer (or undeclared) is TEXT. */
-    private static final int MYSQL_VARCHAR_MAX = 1024;
-
+    /** The engine's natural type for the column: its dialect's spelling (SQL lives with its dialect). */
     public String type(ColumnDefinition column, boolean indexed) {
-        Integer length = column.length();
-        return switch (engine) {
-            case POSTGRESQL -> switch (column.kind()) {
-                case UUID -> "uuid";
-                case INTEGER -> "integer";
-                case BIGINT -> "bigint";
-                case DECIMAL -> column.length() == null ? "numeric" : "numeric(" + length + "," + scale(column) + ")";
-                case BOOLEAN -> "boolean";
-                case TEXT -> length == null ? "text" : "varchar(" + length + ")";
-                case TIMESTAMP -> "timestamptz";
-                case DATE -> "date";
-                case BINARY -> "bytea";
-                case JSON -> "jsonb";
-            };
-            case MYSQL -> switch (column.kind()) {
-                case UUID -> "BINARY(16)";
-                case INTEGER -> "INT";
-                case BIGINT -> "BIGINT";
-                case DECIMAL -> "DECIMAL(" + (length == null ? 20 : length) + "," + (length == null ? 6 : scale(column)) + ")";
-                case BOOLEAN -> "BOOLEAN";
-                case TEXT -> length != null && length <= MYSQL_VARCHAR_MAX ? "VARCHAR(" + length + ")"
-                        : indexed ? "VARCHAR(" + MYSQL_VARCHAR_MAX + ")" : "TEXT";
-                case TIMESTAMP -> "DATETIME";
-                case DATE -> "DATE";
-                case BINARY -> length != null && length <= MYSQL_VARCHAR_MAX ? "VARBINARY(" + length + ")" : "BLOB";
-                case JSON -> "JSON";
-            };
-            case SQLITE -> switch (column.kind()) {
-                case UUID, BINARY -> "BLOB";
-                case INTEGER, BIGINT, BOOLEAN, TIMESTAMP -> "INTEGER";
-                case DECIMAL -> "NUMERIC";
-                case TEXT, DATE, JSON -> "TEXT";
-            };
-        };
-    }
-
-    private static int scale(ColumnDefinition column) {
-        return column.scale() == null ? 0 : column.scale();
+        return Dialects.of(engine).columnType(column.kind(), column.length(), column.scale(), indexed);
     }
 
     /** CREATE TABLE of each part: the key as primary key, unique columns unique, NOT NULL kept. */
@@ -81,9 +45,7 @@ public record EngineTypes(Engine engine) {
                         .append(unique ? " UNIQUE" : "").append(",\n");
             }
             sql.append("    PRIMARY KEY (").append(String.join(", ", definition.primaryKey())).append(")\n)");
-            if (engine == Engine.MYSQL) {
-                sql.append(" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
-            }
+            sql.append(Dialects.of(engine).tableOptions());
             ddl.add(sql.toString());
         }
         SplitTable.CoveringIndex covering = split.covering();

@@ -127,7 +127,7 @@ public final class RunReport {
     }
 
     /** A finding's Markdown emphasis (**bold**, `code`) as HTML, everything else escaped. */
-    static String paragraph(String markdownSentence) {
+    public static String paragraph(String markdownSentence) {
         String html = Html.escape(markdownSentence);
         html = BOLD.matcher(html).replaceAll("<strong>$1</strong>");
         html = CODE.matcher(html).replaceAll("<code>$1</code>");

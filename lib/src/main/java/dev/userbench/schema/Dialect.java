@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 import dev.userbench.model.User;
 
@@ -30,6 +31,13 @@ public interface Dialect {
     }
 
     String createIndex(IndexDef index);
+
+    /**
+     * The engine's natural type for a column of a user's table (advise's candidates): {@code length} is the declared
+     * length or precision (null when none), {@code scale} the declared scale, {@code indexed} whether the column is a
+     * key or unique (MySQL/MariaDB cannot index an unbounded TEXT).
+     */
+    String columnType(ColumnKind kind, Integer length, Integer scale, boolean indexed);
 
     /** Quotes an identifier that comes from a user (a schema or database name). */
     String quoteIdentifier(String identifier);

@@ -8,6 +8,15 @@ public final class Dialects {
     private Dialects() {
     }
 
+    /** The dialect of an engine. */
+    public static Dialect of(Engine engine) {
+        return switch (engine) {
+            case SQLITE -> new SqliteDialect();
+            case MYSQL -> new MySqlDialect();
+            case POSTGRESQL -> new PostgresDialect();
+        };
+    }
+
     public static Dialect forUrl(String jdbcUrl) {
         String url = jdbcUrl == null ? "" : jdbcUrl.trim().toLowerCase(Locale.ROOT);
         if (!url.startsWith("jdbc:")) {

@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 
 import java.sql.Connection;
@@ -21,6 +22,28 @@ import java.util.Properties;
  * and the bio is TEXT, which InnoDB keeps in the row while it fits.
  */
 public final class MySqlDialect extends BaseDialect {
+
+    /** Longest declared text that stays a VARCHAR; longer (or undeclared) is TEXT. */
+    private static final int VARCHAR_MAX = 1024;
+
+    /** BINARY(16) uuids and DATETIME, as the study's user entity is declared here; indexed text stays a VARCHAR. */
+    @Override
+    public String columnType(ColumnKind kind, Integer length, Integer scale, boolean indexed) {
+        return switch (kind) {
+            case UUID -> "BINARY(16)";
+            case INTEGER -> "INT";
+            case BIGINT -> "BIGINT";
+            case DECIMAL -> "DECIMAL(" + (length == null ? 20 : length) + ","
+                    + (length == null ? 6 : scale == null ? 0 : scale) + ")";
+            case BOOLEAN -> "BOOLEAN";
+            case TEXT -> length != null && length <= VARCHAR_MAX ? "VARCHAR(" + length + ")"
+                    : indexed ? "VARCHAR(" + VARCHAR_MAX + ")" : "TEXT";
+            case TIMESTAMP -> "DATETIME";
+            case DATE -> "DATE";
+            case BINARY -> length != null && length <= VARCHAR_MAX ? "VARBINARY(" + length + ")" : "BLOB";
+            case JSON -> "JSON";
+        };
+    }
 
     @Override
     public Engine engine() {

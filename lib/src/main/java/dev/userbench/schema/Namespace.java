@@ -152,6 +152,7 @@ public record Namespace(String name, boolean adoptExisting) {
         Set<String> names = new TreeSet<>();
         Layouts.all().forEach(layout -> names.addAll(layout.tableNames()));
         names.add(NamespaceMarker.TABLE);
+        names.add(CreatedTables.TABLE);
         return names;
     }
 

@@ -13,7 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Removes what the tool created and nothing else: its tables (those of every layout, and the marker)
+ * Removes what the tool created and nothing else: its tables (those of every layout, those listed in
+ * {@link CreatedTables}, and the marker)
  * from a namespace that carries the marker, then the namespace itself when the marker says the tool
  * created it and nothing else is left in it. A namespace without the marker is not touched at all.
  */
@@ -62,6 +63,17 @@ public final class NamespaceCleaner {
                         dropped.add(table);
                     }
                 }
+            }
+            // the tables a command named after the user's table (advise's candidates), only those it listed
+            for (String table : CreatedTables.listed(connection, objects)) {
+                if (containsIgnoringCase(objects, table)) {
+                    execute(connection, "DROP TABLE " + table);
+                    dropped.add(table);
+                }
+            }
+            if (containsIgnoringCase(objects, CreatedTables.TABLE)) {
+                execute(connection, "DROP TABLE " + CreatedTables.TABLE);
+                dropped.add(CreatedTables.TABLE);
             }
             execute(connection, "DROP TABLE " + NamespaceMarker.TABLE);
             dropped.add(NamespaceMarker.TABLE);

@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 
 import java.sql.Connection;
@@ -21,6 +22,23 @@ import java.util.stream.Collectors;
  * {@code INCLUDE}, so the login columns ride in the index leaf without widening its key.
  */
 public final class PostgresDialect extends BaseDialect {
+
+    /** Native uuid, timestamptz and jsonb, as the study's user entity is declared here. */
+    @Override
+    public String columnType(ColumnKind kind, Integer length, Integer scale, boolean indexed) {
+        return switch (kind) {
+            case UUID -> "uuid";
+            case INTEGER -> "integer";
+            case BIGINT -> "bigint";
+            case DECIMAL -> length == null ? "numeric" : "numeric(" + length + "," + (scale == null ? 0 : scale) + ")";
+            case BOOLEAN -> "boolean";
+            case TEXT -> length == null ? "text" : "varchar(" + length + ")";
+            case TIMESTAMP -> "timestamptz";
+            case DATE -> "date";
+            case BINARY -> "bytea";
+            case JSON -> "jsonb";
+        };
+    }
 
     @Override
     public Engine engine() {

@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 
 import java.io.IOException;
@@ -21,6 +22,17 @@ import java.util.Optional;
  * Tables keep SQLite's default rowid, as the study's ORM created them.
  */
 public final class SqliteDialect extends BaseDialect {
+
+    /** SQLite's storage classes: a 16-byte BLOB uuid, integer seconds for a timestamp. */
+    @Override
+    public String columnType(ColumnKind kind, Integer length, Integer scale, boolean indexed) {
+        return switch (kind) {
+            case UUID, BINARY -> "BLOB";
+            case INTEGER, BIGINT, BOOLEAN, TIMESTAMP -> "INTEGER";
+            case DECIMAL -> "NUMERIC";
+            case TEXT, DATE, JSON -> "TEXT";
+        };
+    }
 
     @Override
     public Engine engine() {

@@ -40,6 +40,28 @@ class AdviseCommandTest {
     }
 
     @Test
+    void adviseWritesAReportWithEachCandidatesGroupsVerdictAndTheRecommendation(@TempDir Path dir) throws Exception {
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", DEFINITIONS + "products.sql",
+                "--queries", DEFINITIONS + "products.queries.sql", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"),
+                "--users", "300", "--ops", "200", "--trials", "2", "--warmup", "0", "--warmup-max", "0",
+                "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("report.html");
+        JsonNode advice = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).path("advice");
+        String html = Files.readString(dir.resolve("out/report.html"));
+        assertThat(html).contains("Recommended: " + advice.path("recommended").asText(), "How verdicts are decided");
+        for (JsonNode candidate : advice.path("candidates")) {
+            List<String> firstGroup = new ArrayList<>();
+            candidate.path("column_groups").get(0).forEach(column -> firstGroup.add(column.asText()));
+            assertThat(html).contains(candidate.path("name").asText(), "{" + String.join(", ", firstGroup) + "}");
+            if (candidate.has("verdict")) {
+                assertThat(html).contains(candidate.path("verdict").asText());
+            }
+        }
+    }
+
+    @Test
     void aTableFileThatDoesNotExistIsAUsageErrorNamingTheOption(@TempDir Path dir) {
         Userbench.Outcome outcome = Userbench.run("advise", "--table", dir.resolve("none.sql").toString(),
                 "--queries", DEFINITIONS + "users.queries.sql", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"));
@@ -47,5 +69,29 @@ class AdviseCommandTest {
         assertThat(outcome.exitCode()).isEqualTo(2);
         assertThat(outcome.err()).contains("--table").doesNotContain("Exception");
         assertThat(Files.exists(dir.resolve("a.db"))).isFalse();
+    }
+
+    @Test
+    void aMisspelledQueryIsOneSentenceNamingItWithoutTheParsersInternals(@TempDir Path dir) throws Exception {
+        Path queries = Files.writeString(dir.resolve("q.sql"), "-- weight: 1\nSELEC title FROM products WHERE product_id = ?;\n");
+
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", DEFINITIONS + "products.sql",
+                "--queries", queries.toString(), "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().strip()).doesNotContain("\n").contains("q1", "SELEC")
+                .doesNotContain("Exception", "jsqlparser");
+    }
+
+    @Test
+    void aTableFileThatIsNotSqlIsOneSentenceWithoutTheParsersInternals(@TempDir Path dir) throws Exception {
+        Path table = Files.writeString(dir.resolve("t.sql"), "CREATE TABEL products (id INTEGER PRIMARY KEY);\n");
+
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", table.toString(),
+                "--queries", DEFINITIONS + "products.queries.sql", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"));
+
+        assertThat(outcome.exitCode()).isEqualTo(2);
+        assertThat(outcome.err().strip()).doesNotContain("\n").contains("CREATE TABLE")
+                .doesNotContain("Exception", "jsqlparser");
     }
 }

@@ -1,5 +1,7 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnKind;
+
 import dev.userbench.schema.Dialects;
 import dev.userbench.schema.Engine;
 import dev.userbench.schema.Layouts;

@@ -1,4 +1,4 @@
-package dev.userbench.definition;
+package dev.userbench.model;
 
 /**
  * What a column of a user's table holds, independent of the dialect its {@code CREATE TABLE} was written in:
