@@ -175,6 +175,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Set when a cluster run chose the layouts and workloads: its forks are told them, not their own defaults. */
     private boolean clusterDefaults;
 
+    /** The cluster the run goes through, if any: a failed run names the shard that went away, not the head. */
+    private Cluster runCluster;
+
     /** A run that ended without results to show: its message is printed, this is its exit code. */
     private static final class Ended extends RuntimeException {
         final int exitCode;
@@ -204,6 +207,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("sharded layouts (" + layouts + ") run through a cluster's head: use --jdbc-url "
                         + "cluster:postgres?shards=2, or the head URL that userbench cluster up printed");
             }
+            runCluster = attached;
             if (!isFork && EmbeddedServer.isEmbedded(url)) {
                 out.println("Starting " + url + " ...");
                 server = EmbeddedServer.start(url, engineSettings);
@@ -292,6 +296,7 @@ public final class RunCommand implements Callable<Integer> {
             ClusterUrl sized = url.withShards(count);
             out.println("Starting " + sized + (external.isEmpty() ? "" : " on " + external) + " ...");
             try (Cluster cluster = Cluster.start(sized, external)) {
+                runCluster = cluster;
                 out.println("Head: " + cluster.headUrl());
                 ConnectionSpec connection = new ConnectionSpec(cluster.headUrl(), null, null).withNamespace(
                         new Namespace(connectionOptions.schema == null ? Namespace.DEFAULT_NAME : connectionOptions.schema,
@@ -326,6 +331,15 @@ public final class RunCommand implements Callable<Integer> {
         return exit;
     }
 
+    /** On a cluster with a shard gone, the failure names that shard and its port (the head's error names the head). */
+    private Failure lostShard(Failure failure) {
+        if (runCluster == null) {
+            return failure;
+        }
+        return dev.userbench.cluster.LostShards.sentence(runCluster)
+                .map(sentence -> new Failure(sentence, failure.exitCode())).orElse(failure);
+    }
+
     /** The trials in this JVM; a fork also tells its parent every phase it enters, on standard output. */
     private RunResult inProcess(ConnectionSpec connection, RunOptions options, WorkloadPlan plan, EmbeddedServer server,
                                 Path folder, PrintWriter err, PrintWriter phases) throws IOException {
@@ -344,7 +358,7 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("userbench: interrupted during " + failed.phase() + kept);
                     throw new Ended(ExitCode.INTERRUPTED.code());
                 }
-                Failure failure = Failure.ofRun(failed, connection);
+                Failure failure = lostShard(Failure.ofRun(failed, connection));
                 String where = failed.partial() == null && failed.phase().startsWith("connecting") ? ""
                         : "during " + failed.phase() + ": ";
                 if (phases != null) {
@@ -384,7 +398,9 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("userbench: interrupted during " + failed.phase + kept);
                     throw new Ended(ExitCode.INTERRUPTED.code());
                 }
-                err.println("userbench: " + connection.redact("during " + failed.phase + ": " + failed.getMessage()) + kept);
+                String message = runCluster == null ? failed.getMessage()
+                        : dev.userbench.cluster.LostShards.sentence(runCluster).orElse(failed.getMessage());
+                err.println("userbench: " + connection.redact("during " + failed.phase + ": " + message) + kept);
                 throw new Ended(failed.exitCode);
             }
         }

@@ -64,7 +64,7 @@ class ClusterRunTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mariadb"})
-    void aShardKilledMidRunEndsTheRunNamingThePhaseAndKeepsWhatWasFinished(String engine) throws Exception {
+    void aShardKilledMidRunEndsTheRunNamingThePhaseAndTheLostShardAndKeepsWhatWasFinished(String engine) throws Exception {
         boolean postgres = engine.equals("postgres");
         try (Cluster shards = postgres ? LocalPostgresCluster.start(2, List.of())
                 : LocalMariadbCluster.start(2, List.of(), Main.home().resolve("temp/cluster"))) {
@@ -84,6 +84,10 @@ class ClusterRunTest {
             assertThat(run.exitCode()).as(run.console()).isIn(ExitCode.CONNECTION.code(), ExitCode.RUN_FAILED.code());
             assertThat(run.err()).containsPattern("during (login|profile_view)/workload trial \\d of 4 on monolith@uid")
                     .contains("status failed");
+            // the head's error names the head; the sentence names the shard that went away, with its port
+            ShardEndpoint killed = shards.shards().get(0);
+            assertThat(run.err()).contains("shard 1 (" + killed.host() + ":" + killed.port() + ") of 2 went away")
+                    .doesNotContain("was lost");
             JsonNode partial = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
             assertThat(partial.get("status").asText()).isEqualTo("failed");
             assertThat(partial.at("/failure/phase").asText())
