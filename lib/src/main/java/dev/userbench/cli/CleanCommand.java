@@ -1,5 +1,7 @@
 package dev.userbench.cli;
 
+import dev.userbench.cluster.ClusterState;
+import dev.userbench.cluster.ClusterUrl;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.NamespaceCleaner;
 import picocli.CommandLine.Command;
@@ -9,6 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code userbench clean}: removes what the tool created, and nothing else. */
@@ -17,7 +20,9 @@ import java.util.concurrent.Callable;
                 + "the adv_ tables advise listed in userbench_created and left behind, and the userbench_marker table) "
                 + "from its database, schema or SQLite file, then the database, schema or "
                 + "file itself if the tool created it and nothing else is left in it. A namespace without the marker "
-                + "is left untouched.")
+                + "is left untouched. On a cluster's head (its JDBC URL, or cluster:postgres / cluster:mariadb for the "
+                + "one userbench cluster up left running) also the sharded layouts' tables on every shard; the head's "
+                + "servers to its shards stay until userbench cluster down.")
 public final class CleanCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +40,20 @@ public final class CleanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
         try {
-            connection = connectionOptions.spec(false);
+            String url = connectionOptions.url();
+            if (ClusterUrl.isCluster(url)) {
+                // a cluster a run started is gone with its files when the run ends: only one left up can hold anything
+                ClusterUrl cluster = ClusterUrl.parse(url);
+                Optional<ClusterState> up = ClusterState.read(Main.home().resolve("temp"))
+                        .filter(state -> state.engine().equals(cluster.engine()) && state.running());
+                if (up.isEmpty()) {
+                    out.println("Nothing to clean: no " + cluster.engine() + " cluster is up (a run's own cluster is "
+                            + "removed with its files when the run ends).");
+                    return ExitCode.OK.code();
+                }
+                url = up.get().headUrl();
+            }
+            connection = connectionOptions.spec(url, false);
             String where = connection.namespace().describe(connection.dialect()) + " on " + connection.maskedUrl();
             NamespaceCleaner.Outcome outcome = NamespaceCleaner.clean(connection);
             if (!outcome.namespaceFound()) {
