@@ -169,6 +169,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
 
+    /** A shard sweep's summary, in the sweep's results folder beside {@code shards-N/}. */
+    static final String SHARD_SWEEP_FILE = "shards-sweep.csv";
+
     /** What a cluster runs unless --workloads says otherwise: the benchmark. */
     static final String CLUSTER_WORKLOADS = "login,profile_view,mixed";
 
@@ -292,6 +295,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path base = resultsFolder(outDir);
         int exit = ExitCode.OK.code();
+        List<RunResult> sweep = new ArrayList<>();
         for (int count : counts) {
             ClusterUrl sized = url.withShards(count);
             out.println("Starting " + sized + (external.isEmpty() ? "" : " on " + external) + " ...");
@@ -326,7 +330,16 @@ public final class RunCommand implements Callable<Integer> {
                 if (!(result.dataCheck().equal() && result.workloadChecksHold())) {
                     exit = ExitCode.RUN_FAILED.code();
                 }
+                sweep.add(result);
             }
+        }
+        if (counts.size() > 1) {
+            // the sweep in one table: latency, shards touched and the verdicts against the baseline, by shard count
+            tech.tablesaw.api.Table summary = dev.userbench.cluster.ClusterTables.sweep(sweep);
+            out.println(ResultTables.console(summary));
+            Path csv = base.resolve(SHARD_SWEEP_FILE);
+            summary.write().csv(csv.toFile());
+            out.println("Wrote " + csv);
         }
         return exit;
     }
