@@ -154,7 +154,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--shards", paramLabel = "N[,N...]", split = ",",
             description = "With --jdbc-url cluster:postgres: run everything once per shard count, e.g. 1,2,4, each on a "
-                    + "fresh local cluster, results in a folder per count (default: the URL's shards=N).")
+                    + "fresh local cluster, results in a folder per count and the sweep in shards-sweep.csv beside them "
+                    + "(default: the URL's shards=N).")
     List<Integer> shardCounts = new ArrayList<>();
 
     @Option(names = "--shard-url", paramLabel = "URL",
