@@ -38,13 +38,13 @@ public final class ClusterTables {
 
     /**
      * A shard sweep in one table: per operation, layout and shard count the median and mean call, the shards one
-     * operation touched, and the harness's median comparison against the baseline layout at that shard count (ratio,
-     * interval, verdict; empty on the baseline's own rows).
+     * operation touched, and the harness's comparison of the median call against the baseline layout at that shard
+     * count (ratio, interval, verdict; empty on the baseline's own rows).
      */
     public static Table sweep(java.util.List<RunResult> runs) {
         Table table = Table.create("Latency by shard count", StringColumn.create("operation"),
                 StringColumn.create("layout"), IntColumn.create("shards"), DoubleColumn.create("shards_touched"),
-                DoubleColumn.create("p50_us"), DoubleColumn.create("mean_us"), DoubleColumn.create("p50_ratio"),
+                DoubleColumn.create("p50_us"), DoubleColumn.create("mean_us"), DoubleColumn.create("ratio"),
                 DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"), StringColumn.create("verdict"));
         java.util.List<Measurement> rows = new java.util.ArrayList<>();
         java.util.Map<Measurement, RunResult> runOf = new java.util.IdentityHashMap<>();
@@ -71,7 +71,7 @@ public final class ClusterTables {
             table.doubleColumn("shards_touched").append(m.shardsTouched() == null ? Double.NaN : m.shardsTouched());
             table.doubleColumn("p50_us").append(m.p50Us());
             table.doubleColumn("mean_us").append(m.meanUs());
-            table.doubleColumn("p50_ratio").append(against.map(c -> c.ratio()).orElse(Double.NaN));
+            table.doubleColumn("ratio").append(against.map(c -> c.ratio()).orElse(Double.NaN));
             table.doubleColumn("ci_low").append(against.map(c -> c.ciLow()).orElse(Double.NaN));
             table.doubleColumn("ci_high").append(against.map(c -> c.ciHigh()).orElse(Double.NaN));
             table.stringColumn("verdict").append(against.map(c -> c.verdict().toString() + " vs " + c.baseline())

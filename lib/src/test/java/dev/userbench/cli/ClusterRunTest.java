@@ -72,7 +72,7 @@ class ClusterRunTest {
         assertThat(run.exitCode()).as(run.console()).isZero();
         assertThat(run.out()).contains("Latency by shard count");
         List<String> lines = Files.readAllLines(dir.resolve(RunCommand.SHARD_SWEEP_FILE));
-        assertThat(lines.get(0)).isEqualTo("operation,layout,shards,shards_touched,p50_us,mean_us,p50_ratio,ci_low,ci_high,verdict");
+        assertThat(lines.get(0)).isEqualTo("operation,layout,shards,shards_touched,p50_us,mean_us,ratio,ci_low,ci_high,verdict");
         assertThat(lines.subList(1, lines.size())).hasSize(4)
                 .anySatisfy(l -> assertThat(l).startsWith("login,monolith@uid,1,1.0,"))
                 .anySatisfy(l -> assertThat(l).startsWith("login,monolith@uid,2,2.0,"))
