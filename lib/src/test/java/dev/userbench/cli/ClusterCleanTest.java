@@ -1,6 +1,8 @@
 package dev.userbench.cli;
 
+import dev.userbench.cluster.Cluster;
 import dev.userbench.cluster.ClusterState;
+import dev.userbench.cluster.LocalPostgresCluster;
 import dev.userbench.cluster.ShardEndpoint;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Layout;
@@ -29,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code userbench clean} on a cluster left up: the sharded layouts' tables go from the head and from every shard, and
- * nothing the tool did not create (a table of the user's on a shard, the head's servers to its shards) is touched.
+ * nothing the tool did not create (a table of the user's on a shard, the head's servers to its shards) is touched; and
+ * {@code clean --shard-url} on the shards a {@code --shard-url} run left its tables on.
  */
 @Tag("cluster")
 @org.junit.jupiter.api.condition.EnabledIf("dev.userbench.cluster.ClusterPackages#both")
@@ -85,6 +88,31 @@ class ClusterCleanTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void cleanWithShardUrlsRemovesTheShardedTablesARunLeftOnThoseShardsAndNothingElse() throws Exception {
+        try (Cluster shards = LocalPostgresCluster.start(1, List.of())) {
+            // what a --shard-url run leaves on its shards: the tables its head (here the shards' own) created there
+            ConnectionSpec head = ConnectionSpec.of(shards.headUrl()).withNamespace(new Namespace(SCHEMA, false));
+            try (Connection connection = head.open()) {
+                LayoutSql sql = head.dialect().sql(Layouts.MONOLITH_BY_UID_EMAIL_LOOKUP);
+                Seeder.recreate(connection, sql);
+                new Seeder(50).load(connection, sql, new UserGenerator(42, 50), 50, Progress.NONE);
+            }
+            assertThat(tablesOn(shards.shards(), true)).contains("user_email_lookup_sl", "user_monolith_sl");
+            try (Connection shard = openShard(shards.shards().get(0), true); Statement statement = shard.createStatement()) {
+                statement.execute("CREATE TABLE " + SCHEMA + ".not_ours (id int PRIMARY KEY)");
+            }
+            List<String> shardUrls = shards.shards().stream().flatMap(s -> java.util.stream.Stream.of("--shard-url",
+                    "jdbc:postgresql://" + s.host() + ":" + s.port() + "/" + s.database() + "?user=postgres")).toList();
+
+            Userbench.Outcome clean = Userbench.run(Userbench.args(List.of("clean", "--jdbc-url", "cluster:postgres",
+                    "--schema", SCHEMA), shardUrls.toArray(String[]::new)));
+
+            assertThat(clean.exitCode()).as(clean.console()).isZero();
+            assertThat(tablesOn(shards.shards(), true)).containsExactly("not_ours");
+        }
+    }
+
     private static Connection openShard(ShardEndpoint shard, boolean postgres) throws SQLException {
         return DriverManager.getConnection(postgres
                 ? "jdbc:postgresql://" + shard.host() + ":" + shard.port() + "/" + shard.database() + "?user=postgres"
@@ -93,8 +121,12 @@ class ClusterCleanTest {
 
     /** The tables in the tool's namespace on every shard, asked of the shards directly. */
     private static List<String> tablesOnShards(ClusterState state, boolean postgres) throws SQLException {
+        return tablesOn(state.shards(), postgres);
+    }
+
+    private static List<String> tablesOn(List<ShardEndpoint> shards, boolean postgres) throws SQLException {
         List<String> tables = new ArrayList<>();
-        for (ShardEndpoint shard : state.shards()) {
+        for (ShardEndpoint shard : shards) {
             try (Connection connection = openShard(shard, postgres);
                  PreparedStatement list = connection.prepareStatement(postgres
                          ? "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = ?"
