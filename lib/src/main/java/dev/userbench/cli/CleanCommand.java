@@ -81,6 +81,10 @@ public final class CleanCommand implements Callable<Integer> {
         ConnectionSpec connection = null;
         try {
             String url = connectionOptions.url();
+            if (!shardUrls.isEmpty() && !ClusterUrl.isCluster(url)) {
+                throw new UsageException("--shard-url goes with --jdbc-url cluster:postgres or cluster:mariadb, the "
+                        + "engine of the shards to clean");
+            }
             if (ClusterUrl.isCluster(url)) {
                 // a cluster a run started is gone with its files when the run ends: only one left up can hold anything
                 ClusterUrl cluster = ClusterUrl.parse(url);

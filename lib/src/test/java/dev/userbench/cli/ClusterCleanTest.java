@@ -113,6 +113,15 @@ class ClusterCleanTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void aShardUrlWithoutAClusterUrlIsRefusedNamingTheClusterUrl() {
+        Userbench.Outcome clean = Userbench.run("clean", "--jdbc-url", "jdbc:postgresql://127.0.0.1:5432/test",
+                "--shard-url", "jdbc:postgresql://127.0.0.1:5433/test");
+
+        assertThat(clean.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(clean.err().strip()).doesNotContain("\n").contains("cluster:postgres");
+    }
+
     private static Connection openShard(ShardEndpoint shard, boolean postgres) throws SQLException {
         return DriverManager.getConnection(postgres
                 ? "jdbc:postgresql://" + shard.host() + ":" + shard.port() + "/" + shard.database() + "?user=postgres"
