@@ -1,10 +1,11 @@
 package dev.userbench.bench;
 
+import dev.userbench.model.Field;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.PreparedSelect;
 import dev.userbench.schema.RowReader;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -58,14 +59,13 @@ public final class LoginBenchmark extends StudyBenchmark {
         LayoutSql.Select select = query(sql);
         RowReader reader = RowReader.of(sql.dialect(), select);
         List<String> emails = context.loginEmails();
-        try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
+        try (PreparedSelect statement = PreparedSelect.prepare(connection, sql.dialect(), select)) {
             long begin = System.nanoTime();
             for (long call = 0; call < calls; call++) {
                 String email = emails.get((int) (call % emails.size()));
                 long start = System.nanoTime();
-                statement.setString(1, email);
-                try (ResultSet row = statement.executeQuery()) {
-                    if (!row.next()) {
+                try (ResultSet row = statement.query(Field.EMAIL, email)) {
+                    if (row == null || !row.next()) {
                         throw new IllegalStateException("login found no user for a sampled email in layout "
                                 + sql.layout().name() + ": the table does not hold the seeded users");
                     }

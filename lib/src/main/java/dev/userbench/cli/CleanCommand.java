@@ -1,5 +1,13 @@
 package dev.userbench.cli;
 
+import dev.userbench.cluster.Cluster;
+import dev.userbench.cluster.ClusterState;
+import dev.userbench.cluster.ClusterUrl;
+import dev.userbench.cluster.ShardEndpoint;
+import dev.userbench.schema.Layout;
+import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.Layouts;
+import dev.userbench.schema.Namespace;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.NamespaceCleaner;
 import picocli.CommandLine.Command;
@@ -9,6 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code userbench clean}: removes what the tool created, and nothing else. */
@@ -17,7 +26,10 @@ import java.util.concurrent.Callable;
                 + "the adv_ tables advise listed in userbench_created and left behind, and the userbench_marker table) "
                 + "from its database, schema or SQLite file, then the database, schema or "
                 + "file itself if the tool created it and nothing else is left in it. A namespace without the marker "
-                + "is left untouched.")
+                + "is left untouched. On a cluster's head (its JDBC URL, or cluster:postgres / cluster:mariadb for the "
+                + "one userbench cluster up left running) also the sharded layouts' tables on every shard; the head's "
+                + "servers to its shards stay until userbench cluster down. With cluster:ENGINE and --shard-url, the "
+                + "sharded layouts' tables on those shards.")
 public final class CleanCommand implements Callable<Integer> {
 
     @Spec
@@ -26,8 +38,41 @@ public final class CleanCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connectionOptions = new ConnectionOptions();
 
+    @Option(names = "--shard-url", paramLabel = "URL",
+            description = "With --jdbc-url cluster:postgres or cluster:mariadb: a server a run used as a shard (repeatable, "
+                    + "as given to run); the sharded layouts' tables are dropped from the --schema there, through a "
+                    + "head started for the purpose.")
+    java.util.List<String> shardUrls = new java.util.ArrayList<>();
+
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
+
+    /**
+     * The shards a {@code --shard-url} run left its tables on: a head started for the purpose reaches them, drops the
+     * sharded layouts' tables (only those names, in the --schema) on every one, and is stopped and removed. The shards'
+     * schema or database is kept: the tool cannot tell whether it created it there.
+     */
+    private int cleanShards(ClusterUrl url, PrintWriter out) throws Exception {
+        java.util.List<ShardEndpoint> shards = shardUrls.stream()
+                .map(u -> ShardEndpoint.parse(u, connectionOptions.user, connectionOptions.password())).toList();
+        String schema = connectionOptions.schema == null ? Namespace.DEFAULT_NAME : connectionOptions.schema;
+        java.util.List<String> tables = new java.util.ArrayList<>();
+        try (Cluster cluster = Cluster.start(url.withShards(shards.size()), shards)) {
+            ConnectionSpec head = new ConnectionSpec(cluster.headUrl(), null, null)
+                    .withNamespace(new Namespace(schema, false));
+            try (java.sql.Connection connection = head.open()) {
+                for (Layout layout : Layouts.sharded()) {
+                    LayoutSql sql = head.dialect().sql(layout);
+                    head.dialect().shardedTables().drop(connection, sql);
+                    sql.writtenTables().forEach(table -> tables.add(table.name()));
+                }
+            }
+        }
+        out.println("Dropped " + String.join(", ", tables) + " (where present) from " + schema + " on " + shards.size()
+                + " shard" + (shards.size() == 1 ? "" : "s") + " " + shards + "; kept " + schema
+                + " itself there, whatever else it holds.");
+        return ExitCode.OK.code();
+    }
 
     @Override
     public Integer call() {
@@ -35,7 +80,27 @@ public final class CleanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
         try {
-            connection = connectionOptions.spec(false);
+            String url = connectionOptions.url();
+            if (!shardUrls.isEmpty() && !ClusterUrl.isCluster(url)) {
+                throw new UsageException("--shard-url goes with --jdbc-url cluster:postgres or cluster:mariadb, the "
+                        + "engine of the shards to clean");
+            }
+            if (ClusterUrl.isCluster(url)) {
+                // a cluster a run started is gone with its files when the run ends: only one left up can hold anything
+                ClusterUrl cluster = ClusterUrl.parse(url);
+                if (!shardUrls.isEmpty()) {
+                    return cleanShards(cluster, out);
+                }
+                Optional<ClusterState> up = ClusterState.read(Main.home().resolve("temp"))
+                        .filter(state -> state.engine().equals(cluster.engine()) && state.running());
+                if (up.isEmpty()) {
+                    out.println("Nothing to clean: no " + cluster.engine() + " cluster is up (a run's own cluster is "
+                            + "removed with its files when the run ends).");
+                    return ExitCode.OK.code();
+                }
+                url = up.get().headUrl();
+            }
+            connection = connectionOptions.spec(url, false);
             String where = connection.namespace().describe(connection.dialect()) + " on " + connection.maskedUrl();
             NamespaceCleaner.Outcome outcome = NamespaceCleaner.clean(connection);
             if (!outcome.namespaceFound()) {

@@ -49,7 +49,9 @@ public final class RenderCommand implements Callable<Integer> {
 
     @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "Database the notebook measures in, handed to it as USERBENCH_JDBC_URL (credentials come from "
-                    + "USERBENCH_USER and USERBENCH_PASSWORD in the environment). Default: the notebook's own SQLite file.")
+                    + "USERBENCH_USER and USERBENCH_PASSWORD in the environment). Default: the notebook's own SQLite file. "
+                    + "cluster:postgres or cluster:mariadb picks the engine of the sharded notebook's clusters "
+                    + "(USERBENCH_CLUSTER_ENGINE).")
     String jdbcUrl;
 
     @Option(names = "--cell-timeout", paramLabel = "SECONDS", defaultValue = "900",
@@ -65,6 +67,10 @@ public final class RenderCommand implements Callable<Integer> {
         } catch (IOException e) {
             err.println("userbench: render failed: " + e.getMessage());
             return ExitCode.RUN_FAILED.code();
+        } catch (IllegalArgumentException e) {
+            // a cluster: URL naming no engine the tool knows
+            err.println("userbench: " + e.getMessage());
+            return ExitCode.USAGE.code();
         }
     }
 
@@ -87,6 +93,10 @@ public final class RenderCommand implements Callable<Integer> {
         }
         if (jdbcUrl != null && !jdbcUrl.isBlank()) {
             environment.put("USERBENCH_JDBC_URL", jdbcUrl);
+            if (dev.userbench.cluster.ClusterUrl.isCluster(jdbcUrl)) {
+                // the sharded notebook starts its own clusters: of this engine
+                environment.put("USERBENCH_CLUSTER_ENGINE", dev.userbench.cluster.ClusterUrl.parse(jdbcUrl).engine());
+            }
         }
         Jupyter jupyter = new Jupyter(home, Map.copyOf(environment));
 

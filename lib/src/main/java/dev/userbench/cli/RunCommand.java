@@ -154,7 +154,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--shards", paramLabel = "N[,N...]", split = ",",
             description = "With --jdbc-url cluster:postgres: run everything once per shard count, e.g. 1,2,4, each on a "
-                    + "fresh local cluster, results in a folder per count (default: the URL's shards=N).")
+                    + "fresh local cluster, results in a folder per count and the sweep in shards-sweep.csv beside them "
+                    + "(default: the URL's shards=N).")
     List<Integer> shardCounts = new ArrayList<>();
 
     @Option(names = "--shard-url", paramLabel = "URL",
@@ -169,11 +170,17 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
 
+    /** A shard sweep's summary, in the sweep's results folder beside {@code shards-N/}. */
+    static final String SHARD_SWEEP_FILE = "shards-sweep.csv";
+
     /** What a cluster runs unless --workloads says otherwise: the benchmark. */
     static final String CLUSTER_WORKLOADS = "login,profile_view,mixed";
 
     /** Set when a cluster run chose the layouts and workloads: its forks are told them, not their own defaults. */
     private boolean clusterDefaults;
+
+    /** The cluster the run goes through, if any: a failed run names the shard that went away, not the head. */
+    private Cluster runCluster;
 
     /** A run that ended without results to show: its message is printed, this is its exit code. */
     private static final class Ended extends RuntimeException {
@@ -204,6 +211,7 @@ public final class RunCommand implements Callable<Integer> {
                 throw new UsageException("sharded layouts (" + layouts + ") run through a cluster's head: use --jdbc-url "
                         + "cluster:postgres?shards=2, or the head URL that userbench cluster up printed");
             }
+            runCluster = attached;
             if (!isFork && EmbeddedServer.isEmbedded(url)) {
                 out.println("Starting " + url + " ...");
                 server = EmbeddedServer.start(url, engineSettings);
@@ -288,10 +296,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         Path base = resultsFolder(outDir);
         int exit = ExitCode.OK.code();
+        List<RunResult> sweep = new ArrayList<>();
         for (int count : counts) {
             ClusterUrl sized = url.withShards(count);
             out.println("Starting " + sized + (external.isEmpty() ? "" : " on " + external) + " ...");
             try (Cluster cluster = Cluster.start(sized, external)) {
+                runCluster = cluster;
                 out.println("Head: " + cluster.headUrl());
                 ConnectionSpec connection = new ConnectionSpec(cluster.headUrl(), null, null).withNamespace(
                         new Namespace(connectionOptions.schema == null ? Namespace.DEFAULT_NAME : connectionOptions.schema,
@@ -321,9 +331,27 @@ public final class RunCommand implements Callable<Integer> {
                 if (!(result.dataCheck().equal() && result.workloadChecksHold())) {
                     exit = ExitCode.RUN_FAILED.code();
                 }
+                sweep.add(result);
             }
         }
+        if (counts.size() > 1) {
+            // the sweep in one table: latency, shards touched and the verdicts against the baseline, by shard count
+            tech.tablesaw.api.Table summary = dev.userbench.cluster.ClusterTables.sweep(sweep);
+            out.println(ResultTables.console(summary));
+            Path csv = base.resolve(SHARD_SWEEP_FILE);
+            summary.write().csv(csv.toFile());
+            out.println("Wrote " + csv);
+        }
         return exit;
+    }
+
+    /** On a cluster with a shard gone, the failure names that shard and its port (the head's error names the head). */
+    private Failure lostShard(Failure failure) {
+        if (runCluster == null) {
+            return failure;
+        }
+        return dev.userbench.cluster.LostShards.sentence(runCluster)
+                .map(sentence -> new Failure(sentence, failure.exitCode())).orElse(failure);
     }
 
     /** The trials in this JVM; a fork also tells its parent every phase it enters, on standard output. */
@@ -344,7 +372,7 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("userbench: interrupted during " + failed.phase() + kept);
                     throw new Ended(ExitCode.INTERRUPTED.code());
                 }
-                Failure failure = Failure.ofRun(failed, connection);
+                Failure failure = lostShard(Failure.ofRun(failed, connection));
                 String where = failed.partial() == null && failed.phase().startsWith("connecting") ? ""
                         : "during " + failed.phase() + ": ";
                 if (phases != null) {
@@ -384,7 +412,9 @@ public final class RunCommand implements Callable<Integer> {
                     err.println("userbench: interrupted during " + failed.phase + kept);
                     throw new Ended(ExitCode.INTERRUPTED.code());
                 }
-                err.println("userbench: " + connection.redact("during " + failed.phase + ": " + failed.getMessage()) + kept);
+                String message = runCluster == null ? failed.getMessage()
+                        : dev.userbench.cluster.LostShards.sentence(runCluster).orElse(failed.getMessage());
+                err.println("userbench: " + connection.redact("during " + failed.phase + ": " + message) + kept);
                 throw new Ended(failed.exitCode);
             }
         }

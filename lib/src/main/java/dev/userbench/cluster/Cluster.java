@@ -31,7 +31,11 @@ public interface Cluster extends AutoCloseable {
     /** The project's temp/ folder (where a MariaDB cluster keeps its servers' files while it runs). */
     static java.nio.file.Path projectTemp() {
         String home = System.getProperty("userbench.home");
-        return (home == null || home.isBlank() ? java.nio.file.Path.of("").toAbsolutePath() : java.nio.file.Path.of(home))
+        java.nio.file.Path here = java.nio.file.Path.of("").toAbsolutePath();
+        // a notebook runs in the repository's notebooks/ folder: its clusters go in the repository's temp/ too
+        boolean notebook = here.getFileName() != null && here.getFileName().toString().equals("notebooks")
+                && java.nio.file.Files.isDirectory(here.resolveSibling("lib"));
+        return (home == null || home.isBlank() ? notebook ? here.getParent() : here : java.nio.file.Path.of(home))
                 .resolve("temp");
     }
 

@@ -36,6 +36,50 @@ public final class ClusterTables {
         return table;
     }
 
+    /**
+     * A shard sweep in one table: per operation, layout and shard count the median and mean call, the shards one
+     * operation touched, and the harness's comparison of the median call against the baseline layout at that shard
+     * count (ratio, interval, verdict; empty on the baseline's own rows).
+     */
+    public static Table sweep(java.util.List<RunResult> runs) {
+        Table table = Table.create("Latency by shard count", StringColumn.create("operation"),
+                StringColumn.create("layout"), IntColumn.create("shards"), DoubleColumn.create("shards_touched"),
+                DoubleColumn.create("p50_us"), DoubleColumn.create("mean_us"), DoubleColumn.create("ratio"),
+                DoubleColumn.create("ci_low"), DoubleColumn.create("ci_high"), StringColumn.create("verdict"));
+        java.util.List<Measurement> rows = new java.util.ArrayList<>();
+        java.util.Map<Measurement, RunResult> runOf = new java.util.IdentityHashMap<>();
+        for (RunResult run : runs) {
+            for (Measurement m : run.measurements()) {
+                if (m.cacheBytes() == null) {
+                    rows.add(m);
+                    runOf.put(m, run);
+                }
+            }
+        }
+        rows.sort(java.util.Comparator.comparing(Measurement::operation).thenComparing(Measurement::layout)
+                .thenComparingInt(m -> runOf.get(m).environment().cluster().shards()));
+        for (Measurement m : rows) {
+            RunResult run = runOf.get(m);
+            java.util.Optional<dev.userbench.bench.Harness.ComparisonResult> against = run.comparisons().stream()
+                    .filter(c -> c.cacheBytes() == null && c.statistic() == dev.userbench.bench.stats.Statistic.MEDIAN_LATENCY
+                            && c.operation().equals(m.operation()) && c.variant().equals(m.variant())
+                            && c.users() == m.users() && c.candidate().equals(m.layout()))
+                    .findFirst();
+            table.stringColumn("operation").append(m.operation());
+            table.stringColumn("layout").append(m.layout());
+            table.intColumn("shards").append(run.environment().cluster().shards());
+            table.doubleColumn("shards_touched").append(m.shardsTouched() == null ? Double.NaN : m.shardsTouched());
+            table.doubleColumn("p50_us").append(m.p50Us());
+            table.doubleColumn("mean_us").append(m.meanUs());
+            table.doubleColumn("ratio").append(against.map(c -> c.ratio()).orElse(Double.NaN));
+            table.doubleColumn("ci_low").append(against.map(c -> c.ciLow()).orElse(Double.NaN));
+            table.doubleColumn("ci_high").append(against.map(c -> c.ciHigh()).orElse(Double.NaN));
+            table.stringColumn("verdict").append(against.map(c -> c.verdict().toString() + " vs " + c.baseline())
+                    .orElse(""));
+        }
+        return table;
+    }
+
     /** Median latency against shard count, one line per layout. */
     public static dev.userbench.report.Chart latencyByShards(java.util.List<RunResult> runs, String operation) {
         return dev.userbench.report.Chart.lines(byShards(runs, operation), "shards", "p50_us", "layout")

@@ -5,6 +5,7 @@ import org.openjdk.jol.info.GraphLayout;
 import org.openjdk.jol.vm.VM;
 
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.PreparedSelect;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -12,7 +13,6 @@ import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -89,11 +89,11 @@ public final class HeapFootprint {
                                      dev.userbench.model.Field keyField, List<?> keys) throws SQLException {
         List<dev.userbench.model.Field> fields = select.fields();
         List<Object[]> rows = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(select.sql())) {
+        try (PreparedSelect statement = PreparedSelect.prepare(connection,
+                sql.dialect(), select)) {
             for (Object key : keys) {
-                sql.dialect().bind(statement, 1, keyField, key);
-                try (ResultSet result = statement.executeQuery()) {
-                    if (result.next()) {
+                try (ResultSet result = statement.query(keyField, key)) {
+                    if (result != null && result.next()) {
                         Object[] row = new Object[fields.size()];
                         for (int i = 0; i < row.length; i++) {
                             row[i] = sql.dialect().read(result, i + 1, fields.get(i));

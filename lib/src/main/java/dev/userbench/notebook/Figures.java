@@ -55,8 +55,8 @@ public final class Figures {
     public static List<String> loginQueries(LayoutSql... layouts) {
         List<String> statements = new ArrayList<>();
         for (LayoutSql sql : layouts) {
-            statements.add("-- " + sql.layout().name() + ", the study's query\n" + sql.loginWholeRow().sql() + ";");
-            statements.add("-- " + sql.layout().name() + ", only the login columns\n" + sql.loginProjected().sql() + ";");
+            statements.add("-- " + sql.layout().name() + ", the study's query\n" + sql.loginWholeRow().script());
+            statements.add("-- " + sql.layout().name() + ", only the login columns\n" + sql.loginProjected().script());
         }
         return statements;
     }

@@ -18,8 +18,23 @@ import java.util.stream.Collectors;
  */
 public final class LayoutSql {
 
-    /** A SELECT and the fields its columns hold, in column order. */
-    public record Select(String sql, List<Field> fields) {
+    /**
+     * A SELECT and the fields its columns hold, in column order.
+     *
+     * @param uidLookup null when {@code sql} takes the key itself; else the statement that finds the uid for the key
+     *                  (its one parameter), which {@code sql} then takes in its place: on a sharded layout with an email
+     *                  lookup table, a read by email asks the lookup's shard for the uid, then the user's shard by
+     *                  uid, as a router with a lookup vindex does ({@link PreparedSelect} runs both)
+     */
+    public record Select(String sql, List<Field> fields, String uidLookup) {
+        public Select(String sql, List<Field> fields) {
+            this(sql, fields, null);
+        }
+
+        /** The statement, or both of them (the lookup first), as a script. */
+        public String script() {
+            return uidLookup == null ? sql + ";" : uidLookup + ";\n" + sql + ";";
+        }
     }
 
     /** An UPDATE of one table and the fields it sets, in parameter order (the uid parameter follows). */
@@ -186,14 +201,17 @@ public final class LayoutSql {
                         .append(" ON t").append(i).append(".uid = t0.uid");
             }
         }
+        String uidLookup = null;
         if (key == Field.EMAIL && layout.sharded() && layout.sharding().lookup() != null) {
-            // the lookup's one shard gives the uid, which names the one shard of the user's row
-            sql.append(" WHERE ").append(qualified(Field.UID, needed, join)).append(" = (SELECT uid FROM ")
-                    .append(layout.sharding().lookup().name()).append(" WHERE email = ?)");
+            // two statements, not a subquery: the lookup's one shard gives the uid, and the uid bound as a parameter
+            // lets the head prune to the user's one shard before it begins any (a subquery's value prunes only at run
+            // time, after postgres_fdw has opened a remote transaction on every shard)
+            uidLookup = "SELECT uid FROM " + layout.sharding().lookup().name() + " WHERE email = ?";
+            sql.append(" WHERE ").append(qualified(Field.UID, needed, join)).append(" = ?");
         } else if (key != null) {
             sql.append(" WHERE ").append(qualified(key, needed, join)).append(" = ?");
         }
-        return new Select(sql.toString(), fields);
+        return new Select(sql.toString(), fields, uidLookup);
     }
 
     private String qualified(Field field, List<TableDef> tables, boolean join) {

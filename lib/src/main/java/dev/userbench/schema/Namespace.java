@@ -151,6 +151,13 @@ public record Namespace(String name, boolean adoptExisting) {
     public static Set<String> toolTables() {
         Set<String> names = new TreeSet<>();
         Layouts.all().forEach(layout -> names.addAll(layout.tableNames()));
+        // on a cluster's head: the sharded layouts' routing tables, their email lookups included
+        Layouts.sharded().forEach(layout -> {
+            names.addAll(layout.tableNames());
+            if (layout.sharding().lookup() != null) {
+                names.add(layout.sharding().lookup().name());
+            }
+        });
         names.add(NamespaceMarker.TABLE);
         names.add(CreatedTables.TABLE);
         return names;

@@ -14,7 +14,8 @@ import java.util.Set;
 
 /**
  * Removes what the tool created and nothing else: its tables (those of every layout, those listed in
- * {@link CreatedTables}, and the marker)
+ * {@link CreatedTables}, and the marker; on a cluster's head the sharded layouts' tables there and on every shard,
+ * through the head's own servers)
  * from a namespace that carries the marker, then the namespace itself when the marker says the tool
  * created it and nothing else is left in it. A namespace without the marker is not touched at all.
  */
@@ -75,6 +76,16 @@ public final class NamespaceCleaner {
                 execute(connection, "DROP TABLE " + CreatedTables.TABLE);
                 dropped.add(CreatedTables.TABLE);
             }
+            for (Layout layout : Layouts.sharded()) {
+                // on a cluster's head: the routing tables here and the tables they route to on every shard
+                LayoutSql sql = dialect.sql(layout);
+                List<String> tables = sql.writtenTables().stream().map(TableDef::name)
+                        .filter(table -> containsIgnoringCase(objects, table)).toList();
+                if (!tables.isEmpty()) {
+                    dropSharded(connection, sql);
+                    dropped.addAll(tables);
+                }
+            }
             execute(connection, "DROP TABLE " + NamespaceMarker.TABLE);
             dropped.add(NamespaceMarker.TABLE);
             leftOver = dialect.objectsIn(connection, namespace.name()).stream()
@@ -88,6 +99,17 @@ public final class NamespaceCleaner {
             deleteDatabaseFile(file.get());
         }
         return new Outcome(true, dropped, dropNamespace, leftOver);
+    }
+
+    /** The sharded layout's tables on the head and on the shards, in a transaction of their own. */
+    private static void dropSharded(Connection connection, LayoutSql sql) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            sql.dialect().shardedTables().drop(connection, sql);
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** The file and the journals SQLite may leave beside it. */

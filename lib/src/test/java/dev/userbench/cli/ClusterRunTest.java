@@ -62,9 +62,37 @@ class ClusterRunTest {
         assertThat(clusterFolders()).isEqualTo(before);
     }
 
+    @Test
+    void aShardSweepWritesOneTableOfLatencyAndShardsTouchedByShardCount() throws Exception {
+        Userbench.Outcome run = Userbench.run("run", "--jdbc-url", "cluster:postgres", "--shards", "1,2", "--schema",
+                "sharded_sweep_t", "--layouts", "monolith@uid,monolith@uid+email_lookup", "--workloads", "login",
+                "--users", "100", "--ops", "20", "--trials", "2", "--forks", "1", "--warmup", "0", "--warmup-max", "0",
+                "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.console()).isZero();
+        assertThat(run.out()).contains("Latency by shard count");
+        List<String> lines = Files.readAllLines(dir.resolve(RunCommand.SHARD_SWEEP_FILE));
+        assertThat(lines.get(0)).isEqualTo("operation,layout,shards,shards_touched,p50_us,mean_us,ratio,ci_low,ci_high,verdict");
+        assertThat(lines.subList(1, lines.size())).hasSize(4)
+                .anySatisfy(l -> assertThat(l).startsWith("login,monolith@uid,1,1.0,"))
+                .anySatisfy(l -> assertThat(l).startsWith("login,monolith@uid,2,2.0,"))
+                .anySatisfy(l -> assertThat(l).startsWith("login,monolith@uid+email_lookup,1,1.0,").contains("vs monolith@uid"));
+        // two statements, each on one shard: the lookup's and the user's, the same shard for about half the users
+        String lookupAtTwo = lines.stream().filter(l -> l.startsWith("login,monolith@uid+email_lookup,2,")).findFirst()
+                .orElseThrow();
+        assertThat(Double.parseDouble(lookupAtTwo.split(",")[3])).isGreaterThan(1.0).isLessThan(2.0);
+        assertThat(dir.resolve("shards-1/results.json")).exists();
+        JsonNode atTwo = new ObjectMapper().readTree(dir.resolve("shards-2/results.json").toFile());
+        for (JsonNode measurement : atTwo.get("measurements")) {
+            // counted at the driver: the lookup layout's login is the uid by email, then the row by uid
+            double statements = measurement.get("layout").asText().equals("monolith@uid+email_lookup") ? 2.0 : 1.0;
+            assertThat(measurement.get("statements_per_op").asDouble()).as(measurement.toString()).isEqualTo(statements);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"postgres", "mariadb"})
-    void aShardKilledMidRunEndsTheRunNamingThePhaseAndKeepsWhatWasFinished(String engine) throws Exception {
+    void aShardKilledMidRunEndsTheRunNamingThePhaseAndTheLostShardAndKeepsWhatWasFinished(String engine) throws Exception {
         boolean postgres = engine.equals("postgres");
         try (Cluster shards = postgres ? LocalPostgresCluster.start(2, List.of())
                 : LocalMariadbCluster.start(2, List.of(), Main.home().resolve("temp/cluster"))) {
@@ -84,6 +112,10 @@ class ClusterRunTest {
             assertThat(run.exitCode()).as(run.console()).isIn(ExitCode.CONNECTION.code(), ExitCode.RUN_FAILED.code());
             assertThat(run.err()).containsPattern("during (login|profile_view)/workload trial \\d of 4 on monolith@uid")
                     .contains("status failed");
+            // the head's error names the head; the sentence names the shard that went away, with its port
+            ShardEndpoint killed = shards.shards().get(0);
+            assertThat(run.err()).contains("shard 1 (" + killed.host() + ":" + killed.port() + ") of 2 went away")
+                    .doesNotContain("was lost");
             JsonNode partial = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
             assertThat(partial.get("status").asText()).isEqualTo("failed");
             assertThat(partial.at("/failure/phase").asText())

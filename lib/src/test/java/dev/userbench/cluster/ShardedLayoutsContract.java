@@ -12,6 +12,8 @@ import dev.userbench.schema.Layout;
 import dev.userbench.schema.LayoutSql;
 import dev.userbench.schema.Layouts;
 import dev.userbench.schema.Namespace;
+import dev.userbench.schema.PreparedSelect;
+import dev.userbench.model.Field;
 import dev.userbench.schema.Rows;
 import dev.userbench.schema.TableDef;
 import dev.userbench.seed.DataCheck;
@@ -26,8 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,6 +113,71 @@ abstract class ShardedLayoutsContract {
     void aLoginByEmailTouchesOneShardOnFragmentedByEmailAndEveryShardOnMonolithByUid() throws Exception {
         assertThat(shardsPerLogin(Layouts.FRAGMENTED_BY_EMAIL)).isEqualTo(1.0);
         assertThat(shardsPerLogin(Layouts.MONOLITH_BY_UID)).isEqualTo(2.0);
+    }
+
+    @Test
+    void aLoginOnTheLookupLayoutTouchesOnlyTheLookupsShardAndTheUsersShard() throws Exception {
+        Layout layout = Layouts.MONOLITH_BY_UID_EMAIL_LOOKUP;
+        // the workload's own pass: never every shard on every login, as a subquery for the uid did on PostgreSQL
+        assertThat(shardsPerLogin(layout)).isGreaterThanOrEqualTo(1.0).isLessThan(2.0);
+        List<Connection> shards = new ArrayList<>();
+        // the direct connections stay open (and idle) while the shards count: a closing backend would count as activity
+        try (Session session = new Session(head); ShardActivity activity = cluster.activity();
+             PreparedSelect login = PreparedSelect.prepare(session.connection(), head.dialect(),
+                     head.dialect().sql(layout).loginProjected())) {
+            for (ShardEndpoint shard : cluster.shards()) {
+                shards.add(openShard(shard));
+            }
+            Connection connection = session.connection();
+            assertThat(login.statements()).isEqualTo(2);
+            for (long i = 0; i < 20; i++) {
+                User user = GENERATOR.user(i * 13);
+                Set<Integer> holding = new TreeSet<>(List.of(
+                        shardHolding(shards, "user_email_lookup_sl", Field.EMAIL, user.email()),
+                        shardHolding(shards, "user_monolith_sl", Field.UID, user.uid())));
+                connection.commit();
+                long[] before = activity.read();
+                try (ResultSet row = login.query(Field.EMAIL, user.email())) {
+                    assertThat(row.next()).isTrue();
+                }
+                connection.commit();
+                long[] after = activity.read();
+                Set<Integer> touched = new TreeSet<>();
+                for (int shard = 0; shard < after.length; shard++) {
+                    if (after[shard] != before[shard]) {
+                        touched.add(shard);
+                    }
+                }
+                assertThat(touched).as("user %d", i * 13).isEqualTo(holding);
+            }
+        } finally {
+            for (Connection shard : shards) {
+                shard.close();
+            }
+        }
+    }
+
+    /** The shard (0-based) whose own table holds the row with this key, asked directly. */
+    private static int shardHolding(List<Connection> shards, String table, Field key, Object value) throws SQLException {
+        int holding = -1;
+        for (int shard = 0; shard < shards.size(); shard++) {
+            try (PreparedStatement find = shards.get(shard).prepareStatement("SELECT COUNT(*) FROM sharded_t." + table
+                    + " WHERE " + key.column() + " = ?")) {
+                head.dialect().bind(find, 1, key, value);
+                try (ResultSet rows = find.executeQuery()) {
+                    rows.next();
+                    if (rows.getLong(1) > 0) {
+                        assertThat(holding).as("%s on one shard only", value).isEqualTo(-1);
+                        holding = shard;
+                    }
+                }
+            }
+            if (!shards.get(shard).getAutoCommit()) {
+                shards.get(shard).commit();
+            }
+        }
+        assertThat(holding).as("%s on some shard", value).isNotNegative();
+        return holding;
     }
 
     private double shardsPerLogin(Layout layout) throws Exception {

@@ -24,11 +24,15 @@ class ShardedLayoutSqlTest {
     }
 
     @Test
-    void aLoginOnTheLookupLayoutTakesTheUidFromTheEmailLookupTable() {
+    void aLoginOnTheLookupLayoutIsTwoStatementsTheUidFromTheEmailLookupTableThenTheRowByUid() {
         LayoutSql sql = postgres.sql(Layouts.MONOLITH_BY_UID_EMAIL_LOOKUP);
-        assertThat(sql.loginProjected().sql())
-                .endsWith("FROM user_monolith_sl WHERE uid = (SELECT uid FROM user_email_lookup_sl WHERE email = ?)");
-        assertThat(postgres.sql(Layouts.MONOLITH_BY_UID).loginProjected().sql()).endsWith("WHERE email = ?");
+        assertThat(sql.loginProjected().uidLookup()).isEqualTo("SELECT uid FROM user_email_lookup_sl WHERE email = ?");
+        assertThat(sql.loginProjected().sql()).endsWith("FROM user_monolith_sl WHERE uid = ?");
+        assertThat(sql.loginWholeRow().uidLookup()).isEqualTo(sql.loginProjected().uidLookup());
+        assertThat(sql.selectBy(Field.UID, Field.ALL).uidLookup()).isNull();
+        LayoutSql.Select byEmail = postgres.sql(Layouts.MONOLITH_BY_UID).loginProjected();
+        assertThat(byEmail.uidLookup()).isNull();
+        assertThat(byEmail.sql()).endsWith("WHERE email = ?");
     }
 
     @Test

@@ -18,8 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Executes the committed second notebook, {@code notebooks/sharded-users.ipynb}, end to end with our kernel through
- * {@code userbench render}: it starts local PostgreSQL clusters of 1 and 2 shards, so it is skipped where Debian's
- * Jupyter or the PostgreSQL server binaries are missing.
+ * {@code userbench render --jdbc-url cluster:postgres}: it starts local PostgreSQL clusters of 1 and 2 shards, so it is
+ * skipped where Debian's Jupyter or the PostgreSQL server binaries are missing.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShardedNotebookRenderIT {
@@ -33,16 +33,30 @@ class ShardedNotebookRenderIT {
         Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import nbconvert, nbclient, jupyter_client")
                 .redirectErrorStream(true).start();
         assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0, "Debian's Jupyter is not installed");
-        assumeTrue(Files.isDirectory(Path.of("/usr/lib/postgresql")), "the PostgreSQL server binaries are not installed");
+        String engine = engine();
 
-        Path rendered = Path.of(System.getProperty("rendered.dir", "target/rendered")).toAbsolutePath().resolve("sharded");
+        Path rendered = Path.of(System.getProperty("rendered.dir", "target/rendered")).toAbsolutePath()
+                .resolve("sharded-" + engine);
         Path notebook = Main.home().resolve("notebooks/sharded-users.ipynb");
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = Main.execute(new String[] {"render", notebook.toString(), "--out", rendered.toString()},
+        int exit = Main.execute(new String[] {"render", notebook.toString(), "--out", rendered.toString(),
+                        "--jdbc-url", "cluster:" + engine},
                 new PrintWriter(out, true), new PrintWriter(err, true));
         assertThat(exit).as("userbench render said: %s", out + "\n" + err).isZero();
         executed = NotebookFiles.read(rendered.resolve("sharded-users.ipynb"));
+    }
+
+    /** The engine of the notebook's clusters; skips the class when its server binaries are missing. */
+    String engine() {
+        assumeTrue(Files.isDirectory(Path.of("/usr/lib/postgresql")), "the PostgreSQL server binaries are not installed");
+        return "postgres";
+    }
+
+    @Test
+    void itStartsItsClustersOnTheEngineAskedFor() {
+        assertThat(NotebookFiles.payloads(executed, "text/markdown"))
+                .anySatisfy(t -> assertThat(t).contains("Starting `cluster:" + engine() + "?shards=2`"));
     }
 
     @Test

@@ -3,9 +3,9 @@ package dev.userbench.bench.workload;
 import dev.userbench.bench.LoginBenchmark;
 import dev.userbench.model.Field;
 import dev.userbench.schema.LayoutSql;
+import dev.userbench.schema.PreparedSelect;
 import dev.userbench.schema.RowReader;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -62,21 +62,20 @@ public final class LoginWorkload extends Workload {
     static final class Login {
         private final LayoutSql sql;
         private final LayoutSql.Select select;
-        private final PreparedStatement statement;
+        private final PreparedSelect statement;
         private final RowReader reader;
 
         Login(LayoutSql sql, Statements statements) throws SQLException {
             this.sql = sql;
             this.select = query(sql);
-            this.statement = statements.prepare(select.sql());
+            this.statement = statements.prepare(sql.dialect(), select);
             this.reader = RowReader.of(sql.dialect(), select);
         }
 
         /** Reads every login column of the user with this email and returns the uid. */
         UUID uidOf(String email) throws SQLException {
-            statement.setString(1, email);
-            try (ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
+            try (ResultSet row = statement.query(Field.EMAIL, email)) {
+                if (row == null || !row.next()) {
                     throw new IllegalStateException("login found no user for " + email + " in layout "
                             + sql.layout().name() + ": the tables do not hold the seeded users");
                 }
