@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +58,8 @@ class ClusterRunTest {
             double expected = measurement.get("layout").asText().equals("monolith@uid") ? 2.0 : 1.0;
             assertThat(measurement.get("shards_touched").asDouble()).as(measurement.toString()).isEqualTo(expected);
         }
-        assertThat(clusterFolders()).isEqualTo(before);
+        // no new folder left; another build's cluster that stopped meanwhile may have taken its own away
+        assertThat(clusterFolders()).isSubsetOf(before);
     }
 
     @Test
@@ -121,7 +121,7 @@ class ClusterRunTest {
             assertThat(partial.at("/failure/phase").asText())
                     .containsPattern("(login|profile_view)/workload trial \\d of 4 on monolith@uid");
             assertThat(partial.at("/data_check/equal").asBoolean()).isTrue();
-            assertThat(clusterFolders()).isEqualTo(before.stream().filter(Files::exists).collect(Collectors.toSet()));
+            assertThat(clusterFolders()).isSubsetOf(before);
         }
     }
 
