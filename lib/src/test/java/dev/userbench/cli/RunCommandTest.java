@@ -158,6 +158,25 @@ class RunCommandTest {
     }
 
     @Test
+    void theStudysLoginsCountOneStatementAndOneRowPerLoginOnEveryLayout(@TempDir Path dir) throws Exception {
+        Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("db/bench.db"),
+                "--users", "300", "--logins", "50", "--trials", "2", "--forks", "1", "--warmup", "0",
+                "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
+        int logins = 0;
+        for (JsonNode m : results.get("measurements")) {
+            if (m.get("operation").asText().equals("login")) {
+                logins++;
+                assertThat(m.get("statements_per_op").asDouble()).as(m.toString()).isEqualTo(1.0);
+                assertThat(m.get("rows_per_op").asDouble()).as(m.toString()).isEqualTo(1.0);
+            }
+        }
+        assertThat(logins).isEqualTo(4);
+    }
+
+    @Test
     void aRunThroughHibernateNamesEachArmsAccessAndMappingAndCountsEveryArmsStatements(@TempDir Path dir)
             throws Exception {
         Outcome outcome = userbench("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("db/bench.db"),
