@@ -24,15 +24,16 @@ public record Mapping(String name, Layout layout, List<Class<?>> entities, Suppl
     private static final Set<String> EVERY = Set.copyOf(Workloads.SINGLE);
 
     public static final Mapping ENTITY = new Mapping("entity", Layouts.MONOLITH, List.of(MonolithUser.class),
-            Repository.Monolith::new, EVERY);
+            () -> new Repository.Whole<>(MonolithUser.class, MonolithUser::new), EVERY);
     public static final Mapping ONE_TO_ONE = new Mapping("one_to_one", Layouts.FRAGMENTED,
             List.of(AuthUser.class, Profile.class), Repository.OneToOne::new, EVERY);
     public static final Mapping ONE_TO_ONE_INVERSE = new Mapping("one_to_one_inverse", Layouts.FRAGMENTED,
             List.of(Account.class, AccountProfile.class), Repository.OneToOneInverse::new, EVERY);
     public static final Mapping SECONDARY_TABLE = new Mapping("secondary_table", Layouts.FRAGMENTED,
-            List.of(SplitUser.class), Repository.SecondaryTable::new, EVERY);
+            List.of(SplitUser.class), () -> new Repository.Whole<>(SplitUser.class, SplitUser::new), EVERY);
     public static final Mapping MONOLITH_PROJECTION = new Mapping("projection", Layouts.MONOLITH,
-            List.of(MonolithUser.class), () -> new Repository.Projection(new Repository.Monolith(), "MonolithUser"),
+            List.of(MonolithUser.class),
+            () -> new Repository.Projection(new Repository.Whole<>(MonolithUser.class, MonolithUser::new), "MonolithUser"),
             Set.of(LoginWorkload.NAME));
     public static final Mapping FRAGMENTED_PROJECTION = new Mapping("projection", Layouts.FRAGMENTED,
             List.of(AuthUser.class, Profile.class),

@@ -17,7 +17,7 @@ import java.util.UUID;
 /** The monolith as one entity: every column of {@code user_monolith}. */
 @Entity
 @Table(name = "user_monolith")
-public class MonolithUser {
+public class MonolithUser implements WholeUser {
     @Id
     private UUID uid;
     private String email;

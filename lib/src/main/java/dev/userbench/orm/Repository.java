@@ -6,6 +6,7 @@ import org.hibernate.Session;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The workloads' operations as an application writes them through one mapping, inside a transaction the caller
@@ -48,45 +49,56 @@ public interface Repository {
         return entity;
     }
 
-    /** {@code monolith}: one entity, every column loaded and, on a change, every column written. */
-    final class Monolith implements Repository {
+    /**
+     * {@code entity} on the monolith and {@code secondary_table} on the split: one entity with every column, loaded
+     * whole and, on a change, written by dirty checking; the tables it spans are the mapping's business.
+     */
+    final class Whole<T extends WholeUser> implements Repository {
+        private final Class<T> type;
+        private final Function<User, T> create;
+
+        Whole(Class<T> type, Function<User, T> create) {
+            this.type = type;
+            this.create = create;
+        }
+
         @Override
         public UUID login(Session session, String email) {
             return byEmail(session, email).getUid();
         }
 
-        private static MonolithUser byEmail(Session session, String email) {
-            return found(session.createSelectionQuery("from MonolithUser where email = :email", MonolithUser.class)
+        private T byEmail(Session session, String email) {
+            return found(session.createSelectionQuery("from " + type.getSimpleName() + " where email = :email", type)
                     .setParameter("email", email).getSingleResultOrNull(), email);
         }
 
         @Override
         public void touch(Session session, String email, Instant now) {
-            MonolithUser user = byEmail(session, email);
+            T user = byEmail(session, email);
             user.setLastActive(touched(user.getLastActive(), now));
         }
 
         @Override
         public User view(Session session, UUID uid) {
-            return found(session.find(MonolithUser.class, uid), uid).toUser();
+            return found(session.find(type, uid), uid).toUser();
         }
 
         @Override
         public void edit(Session session, UUID uid, String bio, String location) {
-            MonolithUser user = found(session.find(MonolithUser.class, uid), uid);
+            T user = found(session.find(type, uid), uid);
             user.setBio(bio);
             user.setLocation(location);
         }
 
         @Override
         public void signup(Session session, User user) {
-            session.persist(new MonolithUser(user));
+            session.persist(create.apply(user));
         }
 
         @Override
         public List<User> all(Session session) {
-            return session.createSelectionQuery("from MonolithUser", MonolithUser.class).getResultList().stream()
-                    .map(MonolithUser::toUser).toList();
+            return session.createSelectionQuery("from " + type.getSimpleName(), type).getResultList().stream()
+                    .map(WholeUser::toUser).toList();
         }
     }
 
@@ -176,48 +188,6 @@ public interface Repository {
         public List<User> all(Session session) {
             return session.createSelectionQuery("from Account a join fetch a.profile", Account.class).getResultList()
                     .stream().map(Account::toUser).toList();
-        }
-    }
-
-    /** {@code secondary_table}: one entity over both tables, joined on every load. */
-    final class SecondaryTable implements Repository {
-        @Override
-        public UUID login(Session session, String email) {
-            return byEmail(session, email).getUid();
-        }
-
-        private static SplitUser byEmail(Session session, String email) {
-            return found(session.createSelectionQuery("from SplitUser where email = :email", SplitUser.class)
-                    .setParameter("email", email).getSingleResultOrNull(), email);
-        }
-
-        @Override
-        public void touch(Session session, String email, Instant now) {
-            SplitUser user = byEmail(session, email);
-            user.setLastActive(touched(user.getLastActive(), now));
-        }
-
-        @Override
-        public User view(Session session, UUID uid) {
-            return found(session.find(SplitUser.class, uid), uid).toUser();
-        }
-
-        @Override
-        public void edit(Session session, UUID uid, String bio, String location) {
-            SplitUser user = found(session.find(SplitUser.class, uid), uid);
-            user.setBio(bio);
-            user.setLocation(location);
-        }
-
-        @Override
-        public void signup(Session session, User user) {
-            session.persist(new SplitUser(user));
-        }
-
-        @Override
-        public List<User> all(Session session) {
-            return session.createSelectionQuery("from SplitUser", SplitUser.class).getResultList().stream()
-                    .map(SplitUser::toUser).toList();
         }
     }
 

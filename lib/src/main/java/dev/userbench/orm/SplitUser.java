@@ -23,7 +23,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "user_auth")
 @SecondaryTable(name = "user_profile", pkJoinColumns = @PrimaryKeyJoinColumn(name = "uid"))
-public class SplitUser {
+public class SplitUser implements WholeUser {
     @Id
     private UUID uid;
     private String email;
