@@ -1,28 +1,21 @@
 package dev.userbench.definition;
 
-import dev.userbench.model.ColumnKind;
-
 import dev.userbench.schema.Dialects;
 import dev.userbench.schema.Engine;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
  * A definition's columns on one engine: each {@link ColumnKind} as the engine's natural type, which its dialect
  * spells ({@code Dialect.columnType}: native uuid and timestamptz on PostgreSQL, BINARY(16) and DATETIME on
- * MySQL/MariaDB, a 16-byte BLOB and integer seconds on SQLite), the DDL of a split's parts, and how values bind.
+ * MySQL/MariaDB, a 16-byte BLOB and integer seconds on SQLite) and the DDL of a split's parts; values bind as the
+ * dialect binds every value.
  */
 public record EngineTypes(Engine engine) {
 
@@ -69,52 +62,9 @@ public record EngineTypes(Engine engine) {
                 + part.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
-    /** Binds a value a {@link RowGenerator} made for the column. */
+    /** Binds a value a {@link RowGenerator} made for the column, as the dialect binds every value. */
     public void bind(PreparedStatement statement, int index, ColumnDefinition column, Object value) throws SQLException {
-        if (value == null) {
-            statement.setNull(index, column.kind() == ColumnKind.BINARY || column.kind() == ColumnKind.UUID
-                    ? Types.BINARY : Types.VARCHAR);
-            return;
-        }
-        switch (column.kind()) {
-            case UUID -> {
-                UUID uuid = (UUID) value;
-                if (engine == Engine.POSTGRESQL) {
-                    statement.setObject(index, uuid);
-                } else {
-                    statement.setBytes(index, ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                            .putLong(uuid.getLeastSignificantBits()).array());
-                }
-            }
-            case INTEGER -> statement.setInt(index, ((Number) value).intValue());
-            case BIGINT -> statement.setLong(index, ((Number) value).longValue());
-            case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) value);
-            case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
-            case TEXT -> statement.setString(index, (String) value);
-            case JSON -> {
-                if (engine == Engine.POSTGRESQL) {
-                    statement.setObject(index, value, Types.OTHER);
-                } else {
-                    statement.setString(index, (String) value);
-                }
-            }
-            case BINARY -> statement.setBytes(index, (byte[]) value);
-            case TIMESTAMP -> {
-                Instant instant = (Instant) value;
-                switch (engine) {
-                    case POSTGRESQL -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC));
-                    case MYSQL -> statement.setObject(index, instant.atOffset(ZoneOffset.UTC).toLocalDateTime());
-                    case SQLITE -> statement.setLong(index, instant.getEpochSecond());
-                }
-            }
-            case DATE -> {
-                if (engine == Engine.SQLITE) {
-                    statement.setString(index, value.toString());
-                } else {
-                    statement.setObject(index, (LocalDate) value);
-                }
-            }
-        }
+        Dialects.of(engine).bind(statement, index, column.kind(), value);
     }
 
     /** A value read back as comparable text: the same row reads the same on every layout of one engine. */

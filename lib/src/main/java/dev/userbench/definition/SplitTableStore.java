@@ -1,18 +1,20 @@
 package dev.userbench.definition;
 
+import dev.userbench.schema.BulkLoader;
 import dev.userbench.schema.Engine;
+import dev.userbench.schema.Dialect;
+import dev.userbench.schema.Dialects;
+import dev.userbench.schema.LoadTable;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Creates, fills, settles and drops the tables of a {@link SplitTable} on one engine. Rows are generated and sent
- * in batches of batched prepared INSERTs, one transaction, every part in step (row {@code i} of every part in the
- * same batch), so memory stays flat whatever the row count, as the user seeder's.
+ * Creates, fills, settles and drops the tables of a {@link SplitTable} on one engine. Rows are generated in batches
+ * and go through the engine's {@link BulkLoader}, the one the study's users go through, in one transaction.
  */
 public final class SplitTableStore {
 
@@ -49,41 +51,50 @@ public final class SplitTableStore {
         connection.commit();
     }
 
-    /** Inserts rows {@code 0 .. rows-1} into the split's empty tables and commits. */
+    /**
+     * Inserts rows {@code 0 .. rows-1} into the split's empty tables through the engine's bulk path (the one the
+     * study's users go through: COPY on PostgreSQL, batched INSERTs elsewhere) and commits. Rows are generated in
+     * batches, so memory stays flat whatever the row count.
+     */
     public void load(Connection connection, SplitTable split, RowGenerator generator, long rows) throws SQLException {
-        TableDefinition definition = split.definition();
-        List<PreparedStatement> inserts = new ArrayList<>();
-        try {
-            for (SplitTable.Part part : split.parts()) {
-                inserts.add(connection.prepareStatement(EngineTypes.insert(part)));
-            }
-            List<String> names = definition.columnNames();
+        load(connection, split, generator, rows, Dialects.of(types.engine()).bulkLoader());
+    }
+
+    /** As {@link #load(Connection, SplitTable, RowGenerator, long)}, through the given loader. */
+    public void load(Connection connection, SplitTable split, RowGenerator generator, long rows, BulkLoader loader)
+            throws SQLException {
+        Dialect dialect = Dialects.of(types.engine());
+        try (BulkLoader.Load<Object[]> load = loader.start(connection, dialect, loadTables(split))) {
+            List<Object[]> batch = new ArrayList<>(batchSize);
             for (long row = 0; row < rows; row++) {
-                Object[] values = generator.row(row);
-                for (int p = 0; p < split.parts().size(); p++) {
-                    SplitTable.Part part = split.parts().get(p);
-                    PreparedStatement insert = inserts.get(p);
-                    for (int c = 0; c < part.columns().size(); c++) {
-                        String column = part.columns().get(c);
-                        types.bind(insert, c + 1, definition.column(column), values[names.indexOf(column)]);
-                    }
-                    insert.addBatch();
-                }
-                if ((row + 1) % batchSize == 0 || row == rows - 1) {
-                    for (PreparedStatement insert : inserts) {
-                        insert.executeBatch();
-                    }
+                batch.add(generator.row(row));
+                if (batch.size() == batchSize) {
+                    load.write(batch);
+                    batch.clear();
                 }
             }
+            load.write(batch);
+            load.finish();
             connection.commit();
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            for (PreparedStatement insert : inserts) {
-                insert.close();
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
             }
+            throw e;
         }
+    }
+
+    /** The split's parts as a load fills them: each column read from a generated row by its place in the definition. */
+    static List<LoadTable<Object[]>> loadTables(SplitTable split) {
+        TableDefinition definition = split.definition();
+        List<String> names = definition.columnNames();
+        return split.parts().stream().map(part -> new LoadTable<Object[]>(part.table(), part.columns().stream()
+                .map(column -> {
+                    int index = names.indexOf(column);
+                    return new LoadTable.Column<Object[]>(column, definition.column(column).kind(), row -> row[index]);
+                }).toList())).toList();
     }
 
     /** Fresh statistics and visibility, as the user seeder's {@code settle}: VACUUM ANALYZE, ANALYZE TABLE. */

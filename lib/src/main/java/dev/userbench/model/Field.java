@@ -46,4 +46,18 @@ public enum Field {
     public boolean isAuth() { return auth; }
     public boolean nullable() { return nullable; }
     public Object of(User user) { return getter.apply(user); }
+
+    /** The kind of column this field is stored in. */
+    public ColumnKind kind() { return type.kind(); }
+
+    /**
+     * A value of this field as its column kind's Java type ({@link UserRole} as its name; the rest as they are),
+     * which is what binds to a statement or goes into a bulk load, whatever table the column belongs to.
+     */
+    public Object columnValue(Object value) {
+        return value instanceof UserRole role ? role.name() : value;
+    }
+
+    /** This field's value of a user, as its column kind's Java type. */
+    public Object columnValue(User user) { return columnValue(getter.apply(user)); }
 }

@@ -1,8 +1,10 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 import dev.userbench.model.UserRole;
 
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,18 +87,45 @@ abstract class BaseDialect implements Dialect {
     }
 
     @Override
-    public void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException {
+    public void bind(PreparedStatement statement, int index, ColumnKind kind, Object value) throws SQLException {
         if (value == null) {
-            statement.setNull(index, Types.VARCHAR);
+            bindNull(statement, index, kind);
             return;
         }
-        switch (field.type()) {
+        switch (kind) {
             case UUID -> bindUuid(statement, index, (UUID) value);
-            case ROLE -> statement.setString(index, ((UserRole) value).name());
+            case INTEGER -> statement.setInt(index, ((Number) value).intValue());
+            case BIGINT -> statement.setLong(index, ((Number) value).longValue());
+            case DECIMAL -> statement.setBigDecimal(index, (BigDecimal) value);
             case BOOLEAN -> statement.setBoolean(index, (Boolean) value);
+            case TEXT -> statement.setString(index, (String) value);
+            case JSON -> bindJson(statement, index, (String) value);
+            case BINARY -> statement.setBytes(index, (byte[]) value);
             case TIMESTAMP -> bindInstant(statement, index, (Instant) value);
-            default -> statement.setString(index, (String) value);
+            case DATE -> bindDate(statement, index, (LocalDate) value);
         }
+    }
+
+    /** A null typed as the column's kind, so that a server that types parameters takes it for any column. */
+    void bindNull(PreparedStatement statement, int index, ColumnKind kind) throws SQLException {
+        statement.setNull(index, switch (kind) {
+            case UUID, BINARY -> Types.BINARY;
+            case INTEGER -> Types.INTEGER;
+            case BIGINT -> Types.BIGINT;
+            case DECIMAL -> Types.DECIMAL;
+            case BOOLEAN -> Types.BOOLEAN;
+            case TEXT, JSON -> Types.VARCHAR;
+            case TIMESTAMP -> Types.TIMESTAMP;
+            case DATE -> Types.DATE;
+        });
+    }
+
+    void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setString(index, json);
+    }
+
+    void bindDate(PreparedStatement statement, int index, LocalDate date) throws SQLException {
+        statement.setObject(index, date);
     }
 
     @Override

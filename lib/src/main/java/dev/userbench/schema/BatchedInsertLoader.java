@@ -1,7 +1,5 @@
 package dev.userbench.schema;
 
-import dev.userbench.model.User;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -27,12 +25,11 @@ final class BatchedInsertLoader implements BulkLoader {
     }
 
     @Override
-    public Load start(Connection connection, LayoutSql sql) throws SQLException {
-        List<TableDef> tables = sql.writtenTables();
+    public <R> Load<R> start(Connection connection, Dialect dialect, List<LoadTable<R>> tables) throws SQLException {
         List<PreparedStatement> inserts = new ArrayList<>(tables.size());
         try {
-            for (TableDef table : tables) {
-                inserts.add(connection.prepareStatement(sql.insert(table)));
+            for (LoadTable<R> table : tables) {
+                inserts.add(connection.prepareStatement(table.insert()));
             }
         } catch (SQLException | RuntimeException e) {
             for (PreparedStatement insert : inserts) {
@@ -40,11 +37,20 @@ final class BatchedInsertLoader implements BulkLoader {
             }
             throw e;
         }
-        return new Load() {
+        return new Load<>() {
             @Override
-            public void write(List<User> users) throws SQLException {
+            public void write(List<R> rows) throws SQLException {
                 for (int t = 0; t < tables.size(); t++) {
-                    Rows.sendBatch(sql.dialect(), inserts.get(t), tables.get(t), users);
+                    List<LoadTable.Column<R>> columns = tables.get(t).columns();
+                    PreparedStatement insert = inserts.get(t);
+                    for (R row : rows) {
+                        for (int c = 0; c < columns.size(); c++) {
+                            LoadTable.Column<R> column = columns.get(c);
+                            dialect.bind(insert, c + 1, column.kind(), column.value().apply(row));
+                        }
+                        insert.addBatch();
+                    }
+                    insert.executeBatch();
                 }
             }
 

@@ -1,16 +1,14 @@
 package dev.userbench.schema;
 
-import dev.userbench.model.User;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * How an engine takes many users into a layout's empty tables fastest while staying honest: the same
- * rows, constraints and indexes as a plain INSERT, in the caller's transaction. Each dialect picks its
- * own through {@link Dialect#bulkLoader()}; every layout of that dialect goes through the same one, so
- * layouts are compared on equal terms.
+ * How an engine takes many rows into empty tables fastest while staying honest: the same rows, constraints and
+ * indexes as a plain INSERT, in the caller's transaction. Each dialect picks its own through
+ * {@link Dialect#bulkLoader()}; every layout of that dialect, and every part of a table definition the advisor
+ * splits, goes through the same one, so layouts are compared on equal terms and any table loads as fast as users.
  */
 public interface BulkLoader {
 
@@ -22,16 +20,19 @@ public interface BulkLoader {
     /** A few words for people, e.g. {@code "COPY FROM STDIN (csv)"}. */
     String description();
 
-    /** Starts a load into the (empty) tables of the layout; the caller commits or rolls back. */
-    Load start(Connection connection, LayoutSql sql) throws SQLException;
+    /**
+     * Starts a load into the (empty) tables, in the order given (a referenced table first); the caller commits or
+     * rolls back.
+     */
+    <R> Load<R> start(Connection connection, Dialect dialect, List<LoadTable<R>> tables) throws SQLException;
 
-    /** One load in progress: users go in, in the order written, to every table of the layout. */
-    interface Load extends AutoCloseable {
+    /** One load in progress: rows go in, in the order written, to every table. */
+    interface Load<R> extends AutoCloseable {
 
-        /** Sends these users (or buffers them, up to a bound that does not grow with the load). */
-        void write(List<User> users) throws SQLException;
+        /** Sends these rows (or buffers them, up to a bound that does not grow with the load). */
+        void write(List<R> rows) throws SQLException;
 
-        /** Sends what is still buffered: afterwards every user written is in the tables, uncommitted. */
+        /** Sends what is still buffered: afterwards every row written is in the tables, uncommitted. */
         void finish() throws SQLException;
 
         /** Frees statements and abandons anything unfinished; safe to call after a failure. */

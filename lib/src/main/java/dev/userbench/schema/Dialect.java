@@ -87,7 +87,16 @@ public interface Dialect {
         return false;
     }
 
-    void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException;
+    /**
+     * Binds a value of a column of the given kind, as the kind's Java type (UUID, Boolean, Instant, String, Number,
+     * BigDecimal, LocalDate, byte[]; JSON as its text): the one way any value reaches this engine, the study's users'
+     * and any table definition's rows alike.
+     */
+    void bind(PreparedStatement statement, int index, ColumnKind kind, Object value) throws SQLException;
+
+    default void bind(PreparedStatement statement, int index, Field field, Object value) throws SQLException {
+        bind(statement, index, field.kind(), field.columnValue(value));
+    }
 
     /** Reads a column back as the model's Java type (UUID, String, UserRole, Boolean, Instant). */
     Object read(ResultSet resultSet, int index, Field field) throws SQLException;

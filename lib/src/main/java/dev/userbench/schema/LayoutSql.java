@@ -1,6 +1,7 @@
 package dev.userbench.schema;
 
 import dev.userbench.model.Field;
+import dev.userbench.model.User;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -125,6 +126,13 @@ public final class LayoutSql {
      */
     public BulkLoader bulkLoader() {
         return layout.sharded() ? BulkLoader.batchedInserts() : dialect.bulkLoader();
+    }
+
+    /** The tables a load fills, in {@link #writtenTables()} order, each column read from a user. */
+    public List<LoadTable<User>> loadTables() {
+        return writtenTables().stream().map(table -> new LoadTable<User>(table.name(), table.columns().stream()
+                .map(field -> new LoadTable.Column<User>(field.column(), field.kind(), field::columnValue)).toList()))
+                .toList();
     }
 
     public String insert(TableDef table) {

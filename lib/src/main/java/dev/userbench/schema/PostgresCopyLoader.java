@@ -1,7 +1,5 @@
 package dev.userbench.schema;
 
-import dev.userbench.model.Field;
-import dev.userbench.model.User;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -10,13 +8,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * PostgreSQL's own bulk path, {@code COPY table (columns) FROM STDIN (FORMAT binary)} through pgjdbc's
  * {@link CopyManager}, in the caller's transaction, with the table's constraints and indexes as they
  * are. Binary rather than CSV: the server then converts no text to uuid, timestamptz or boolean, which
- * on a machine with few cores leaves more of them to the server. Users are held in chunks of {@link #CHUNK_USERS}; each chunk is copied table by table (the
+ * on a machine with few cores leaves more of them to the server. Rows are held in chunks of {@link #CHUNK_ROWS}; each chunk is copied table by table (the
  * referenced table first, so the foreign key holds), its rows streamed to the server in pieces as they
  * are encoded, so the server parses while the client encodes. Memory is one chunk, whatever the load.
  */
@@ -24,8 +21,8 @@ final class PostgresCopyLoader implements BulkLoader {
 
     static final PostgresCopyLoader INSTANCE = new PostgresCopyLoader();
 
-    /** Users per COPY statement: large enough that starting a COPY costs nothing, small enough to hold. */
-    static final int CHUNK_USERS = 8192;
+    /** Rows per COPY statement: large enough that starting a COPY costs nothing, small enough to hold. */
+    static final int CHUNK_ROWS = 8192;
     /** Bytes encoded before they are handed to the connection. */
     private static final int PIECE_BYTES = 64 * 1024;
 
@@ -38,20 +35,19 @@ final class PostgresCopyLoader implements BulkLoader {
     }
 
     @Override
-    public Load start(Connection connection, LayoutSql sql) throws SQLException {
+    public <R> Load<R> start(Connection connection, Dialect dialect, List<LoadTable<R>> tables) throws SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        List<TableDef> tables = sql.layout().tables();
         List<String> statements = tables.stream().map(PostgresCopyLoader::copyStatement).toList();
-        return new Load() {
-            private final List<User> pending = new ArrayList<>(CHUNK_USERS);
+        return new Load<>() {
+            private final List<R> pending = new ArrayList<>(CHUNK_ROWS);
             private final PostgresBinaryRows piece = new PostgresBinaryRows();
             private CopyIn active;
 
             @Override
-            public void write(List<User> users) throws SQLException {
-                for (User user : users) {
-                    pending.add(user);
-                    if (pending.size() == CHUNK_USERS) {
+            public void write(List<R> rows) throws SQLException {
+                for (R row : rows) {
+                    pending.add(row);
+                    if (pending.size() == CHUNK_ROWS) {
                         flush();
                     }
                 }
@@ -66,12 +62,12 @@ final class PostgresCopyLoader implements BulkLoader {
 
             private void flush() throws SQLException {
                 for (int t = 0; t < tables.size(); t++) {
-                    List<Field> columns = tables.get(t).columns();
+                    List<LoadTable.Column<R>> columns = tables.get(t).columns();
                     active = copy.copyIn(statements.get(t));
                     piece.clear();
                     piece.header();
-                    for (User user : pending) {
-                        piece.row(columns, user);
+                    for (R row : pending) {
+                        piece.row(columns, row);
                         if (piece.size() >= PIECE_BYTES) {
                             send();
                         }
@@ -104,8 +100,7 @@ final class PostgresCopyLoader implements BulkLoader {
         };
     }
 
-    static String copyStatement(TableDef table) {
-        return "COPY " + table.name() + " (" + table.columns().stream().map(Field::column).collect(Collectors.joining(", "))
-                + ") FROM STDIN WITH (FORMAT binary)";
+    static String copyStatement(LoadTable<?> table) {
+        return "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN WITH (FORMAT binary)";
     }
 }

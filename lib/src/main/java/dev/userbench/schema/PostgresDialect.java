@@ -155,6 +155,18 @@ public final class PostgresDialect extends BaseDialect {
         statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
+    /** A null of no declared type, which the server types from the column (uuid, jsonb, timestamptz, ...). */
+    @Override
+    void bindNull(PreparedStatement statement, int index, ColumnKind kind) throws SQLException {
+        statement.setNull(index, java.sql.Types.OTHER);
+    }
+
+    /** jsonb takes the text as an untyped parameter, which the server casts; as varchar it would be refused. */
+    @Override
+    void bindJson(PreparedStatement statement, int index, String json) throws SQLException {
+        statement.setObject(index, json, java.sql.Types.OTHER);
+    }
+
     @Override
     Instant readInstant(ResultSet resultSet, int index) throws SQLException {
         return resultSet.getObject(index, OffsetDateTime.class).toInstant();

@@ -174,6 +174,12 @@ public final class SqliteDialect extends BaseDialect {
         statement.setLong(index, instant.getEpochSecond());
     }
 
+    /** A date as ISO text, which SQLite's date functions read. */
+    @Override
+    void bindDate(PreparedStatement statement, int index, java.time.LocalDate date) throws SQLException {
+        statement.setString(index, date.toString());
+    }
+
     @Override
     Instant readInstant(ResultSet resultSet, int index) throws SQLException {
         return Instant.ofEpochSecond(resultSet.getLong(index));

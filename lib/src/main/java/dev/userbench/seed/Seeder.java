@@ -149,7 +149,7 @@ public final class Seeder {
         long begin = System.nanoTime();
         long insertNanos = 0;
         try (UserBatches batches = new UserBatches(generator, 0, count, batchSize, threads);
-             BulkLoader.Load load = loader.start(connection, sql)) {
+             BulkLoader.Load<User> load = loader.start(connection, sql.dialect(), sql.loadTables())) {
             long done = 0;
             while (batches.hasNext()) {
                 List<User> batch = batches.next();
