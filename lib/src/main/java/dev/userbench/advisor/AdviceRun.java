@@ -10,7 +10,7 @@ import dev.userbench.bench.Session;
 import dev.userbench.bench.Trial;
 import dev.userbench.bench.stats.Verdict;
 import dev.userbench.bench.workload.KeyDistribution;
-import dev.userbench.definition.RowGenerator;
+import dev.userbench.definition.TableRows;
 import dev.userbench.definition.SplitTable;
 import dev.userbench.definition.SplitTableStore;
 import dev.userbench.definition.TableDefinition;
@@ -135,7 +135,7 @@ public final class AdviceRun {
     /** The advisor's candidates for a table and workload, without touching any database. */
     public static List<Advisor.Candidate> propose(TableDefinition table, List<WorkloadQuery> queries, Engine engine,
                                                   Settings settings) {
-        RowGenerator generator = new RowGenerator(table, settings.seed());
+        TableRows generator = TableRows.of(table, settings.seed());
         return Advisor.propose(model(generator, settings.rows(), engine), analyze(table, queries), settings.candidates());
     }
 
@@ -143,7 +143,7 @@ public final class AdviceRun {
         return queries.stream().map(q -> AnalyzedQuery.of(table, q)).toList();
     }
 
-    static CostModel model(RowGenerator generator, long rows, Engine engine) {
+    static CostModel model(TableRows generator, long rows, Engine engine) {
         int page = switch (engine) {
             case POSTGRESQL -> 8192;
             case MYSQL -> 16384;
@@ -172,7 +172,7 @@ public final class AdviceRun {
     public static Result prove(ConnectionSpec spec, TableDefinition table, List<WorkloadQuery> queries,
                                Settings settings, Progress progress, Cancellation cancellation) throws SQLException {
         Engine engine = spec.dialect().engine();
-        RowGenerator generator = new RowGenerator(table, settings.seed());
+        TableRows generator = TableRows.of(table, settings.seed());
         List<AnalyzedQuery> analyzed = analyze(table, queries);
         CostModel model = model(generator, settings.rows(), engine);
         List<Advisor.Candidate> candidates = Advisor.propose(model, analyzed, settings.candidates());

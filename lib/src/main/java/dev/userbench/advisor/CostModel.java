@@ -42,7 +42,7 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
     }
 
     /** The model with each column's width as the generator makes it (or as the engine measured it). */
-    public static CostModel of(dev.userbench.definition.RowGenerator generator, long rows, int pageBytes) {
+    public static CostModel of(dev.userbench.definition.TableRows generator, long rows, int pageBytes) {
         Map<String, Double> widths = new LinkedHashMap<>();
         for (String column : generator.table().columnNames()) {
             widths.put(column, generator.expectedBytes(column));

@@ -1,7 +1,7 @@
 package dev.userbench.advisor;
 
 import dev.userbench.definition.EngineTypes;
-import dev.userbench.definition.RowGenerator;
+import dev.userbench.definition.TableRows;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +23,7 @@ public final class QueryCall {
      * for an UPDATE's SET (past the seeded rows, so unique columns never collide), the row {@code newRow}'s for an
      * INSERT.
      */
-    public static Object[] values(AnalyzedQuery query, RowGenerator generator, long row, long freshRow, long newRow) {
+    public static Object[] values(AnalyzedQuery query, TableRows generator, long row, long freshRow, long newRow) {
         Object[] values = new Object[query.parameters().size() + 1];
         for (AnalyzedQuery.Parameter parameter : query.parameters()) {
             values[parameter.index()] = switch (parameter.role()) {

@@ -6,7 +6,7 @@ import dev.userbench.bench.Harness;
 import dev.userbench.bench.LatencyRecorder;
 import dev.userbench.bench.workload.KeyChooser;
 import dev.userbench.bench.workload.KeyDistribution;
-import dev.userbench.definition.RowGenerator;
+import dev.userbench.definition.TableRows;
 import dev.userbench.definition.SplitTable;
 import dev.userbench.definition.SplitTableStore;
 import dev.userbench.definition.TableDefinition;
@@ -43,7 +43,7 @@ public final class QueryMixBenchmark implements Benchmark {
     }
 
     private final List<AnalyzedQuery> queries;
-    private final RowGenerator generator;
+    private final TableRows generator;
     private final SplitTableStore store;
     private final long rows;
     private final long ops;
@@ -53,7 +53,7 @@ public final class QueryMixBenchmark implements Benchmark {
     private final double[] cumulative;
     private final Map<LayoutSql, Plan> plans = new IdentityHashMap<>();
 
-    public QueryMixBenchmark(List<AnalyzedQuery> queries, RowGenerator generator, SplitTableStore store, long rows,
+    public QueryMixBenchmark(List<AnalyzedQuery> queries, TableRows generator, SplitTableStore store, long rows,
                              long ops, KeyDistribution distribution, double zipfConstant, long seed) {
         this.queries = List.copyOf(queries);
         this.generator = generator;

@@ -201,7 +201,7 @@ public final class AdviseCommand implements Callable<Integer> {
             out.flush();
             return ExitCode.OK.code();
         } catch (Exception | Error e) {
-            Failure failure = Failure.of(e, connection);
+            Failure failure = Failure.ofSession(e, connection);
             boolean left = !(e instanceof AdviceRun.TablesLeft) && AdviceRun.TablesLeft.in(e);
             err.println("userbench: " + failure.message()
                     + (left ? "; the candidates' tables could not be dropped either: ./userbench clean removes them" : ""));

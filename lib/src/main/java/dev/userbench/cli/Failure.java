@@ -59,6 +59,20 @@ public record Failure(String message, ExitCode exitCode) {
         return failure.exitCode() == ExitCode.USAGE ? new Failure(failure.message(), ExitCode.RUN_FAILED) : failure;
     }
 
+    /**
+     * A failure after the connection was up (an advise that was seeding or measuring): a session that went away is
+     * named as such, whatever the driver's own words for it ("statement closed" from mysql-connector-j, with the
+     * rollback's 08003 suppressed under it).
+     */
+    public static Failure ofSession(Throwable error, ConnectionSpec connection) {
+        Failure failure = of(error, connection);
+        if (connection != null && failure.exitCode() == ExitCode.RUN_FAILED && connectionLost(error)) {
+            return new Failure("the connection to " + connection.maskedUrl() + " was lost: check that the server is "
+                    + "still up and reachable, then run again", ExitCode.CONNECTION);
+        }
+        return failure;
+    }
+
     static Failure of(Throwable error, String maskedUrl, Collection<String> secrets) {
         Failure failure = classify(error, maskedUrl);
         return new Failure(JdbcUrls.redact(failure.message(), secrets), failure.exitCode());

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * declared length. Key and unique columns carry the row's index, so they never collide; an integer key is the
  * row number from 1.
  */
-public final class RowGenerator {
+public final class RowGenerator implements TableRows {
 
     /** The year dates fall in, as the user generator's: a seed means the same data on any day. */
     private static final long YEAR_START = 1_735_689_600L; // 2025-01-01T00:00:00Z
@@ -62,6 +62,7 @@ public final class RowGenerator {
         countries = pool(64, () -> faker.address().country());
     }
 
+    @Override
     public TableDefinition table() {
         return table;
     }
@@ -71,6 +72,7 @@ public final class RowGenerator {
     }
 
     /** Every column's value of row {@code row}, in the definition's column order. */
+    @Override
     public Object[] row(long row) {
         Object[] values = new Object[table.columns().size()];
         for (int c = 0; c < values.length; c++) {
@@ -79,6 +81,7 @@ public final class RowGenerator {
         return values;
     }
 
+    @Override
     public Object value(String column, long row) {
         return value(table.columnNames().indexOf(column), row);
     }
@@ -106,6 +109,7 @@ public final class RowGenerator {
     }
 
     /** The average bytes a value of the column takes as generated (or as measured, when the definition has it). */
+    @Override
     public double expectedBytes(String name) {
         ColumnDefinition column = table.column(name);
         if (column.averageBytes() != null) {

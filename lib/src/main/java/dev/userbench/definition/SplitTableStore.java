@@ -56,12 +56,12 @@ public final class SplitTableStore {
      * study's users go through: COPY on PostgreSQL, batched INSERTs elsewhere) and commits. Rows are generated in
      * batches, so memory stays flat whatever the row count.
      */
-    public void load(Connection connection, SplitTable split, RowGenerator generator, long rows) throws SQLException {
+    public void load(Connection connection, SplitTable split, TableRows generator, long rows) throws SQLException {
         load(connection, split, generator, rows, Dialects.of(types.engine()).bulkLoader());
     }
 
-    /** As {@link #load(Connection, SplitTable, RowGenerator, long)}, through the given loader. */
-    public void load(Connection connection, SplitTable split, RowGenerator generator, long rows, BulkLoader loader)
+    /** As {@link #load(Connection, SplitTable, TableRows, long)}, through the given loader. */
+    public void load(Connection connection, SplitTable split, TableRows generator, long rows, BulkLoader loader)
             throws SQLException {
         Dialect dialect = Dialects.of(types.engine());
         try (BulkLoader.Load<Object[]> load = loader.start(connection, dialect, loadTables(split))) {
