@@ -1,5 +1,6 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.schema.Engine;
 
 import java.sql.Connection;
@@ -49,6 +50,7 @@ public final class CatalogReader {
                     }
                 }
                 constraints(connection, "current_schema()", name, key, unique);
+                postgresUniqueIndexes(connection, name, unique);
             }
             case MYSQL -> {
                 try (PreparedStatement statement = connection.prepareStatement("""
@@ -136,6 +138,31 @@ public final class CatalogReader {
             }
         }
         uniques.values().stream().filter(c -> c.size() == 1).forEach(c -> unique.add(c.get(0)));
+    }
+
+    /**
+     * PostgreSQL keeps a {@code CREATE UNIQUE INDEX} out of information_schema's constraints, yet it makes its column
+     * as unique as a constraint would: a single plain column's unique index, without a predicate, counts.
+     */
+    private static void postgresUniqueIndexes(Connection connection, String table, List<String> unique)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT a.attname FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indrelid
+                JOIN pg_namespace n ON n.oid = c.relnamespace
+                JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = i.indkey[0]
+                WHERE n.nspname = current_schema() AND c.relname = ? AND i.indisunique AND NOT i.indisprimary
+                  AND i.indnkeyatts = 1 AND i.indpred IS NULL AND i.indexprs IS NULL
+                ORDER BY a.attnum""")) {
+            statement.setString(1, table);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (!unique.contains(rows.getString(1))) {
+                        unique.add(rows.getString(1));
+                    }
+                }
+            }
+        }
     }
 
     private static void sqliteUnique(Connection connection, String table, List<String> unique) throws SQLException {

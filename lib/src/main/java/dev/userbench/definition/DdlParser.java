@@ -54,7 +54,7 @@ public final class DdlParser {
 
     static TableDefinition of(CreateTable create) {
         String table = unquote(create.getTable().getName());
-        List<dev.userbench.definition.ColumnDefinition> columns = new ArrayList<>();
+        List<dev.userbench.model.ColumnDefinition> columns = new ArrayList<>();
         List<String> primaryKey = new ArrayList<>();
         Set<String> unique = new LinkedHashSet<>();
         for (ColumnDefinition column : create.getColumnDefinitions()) {
@@ -86,7 +86,7 @@ public final class DdlParser {
         return new TableDefinition(table, columns, primaryKey, unique);
     }
 
-    private static dev.userbench.definition.ColumnDefinition column(String name, String dataType, List<String> arguments,
+    private static dev.userbench.model.ColumnDefinition column(String name, String dataType, List<String> arguments,
                                                                     boolean nullable, String specs) {
         Matcher type = TYPE.matcher(dataType);
         if (!type.matches()) {
@@ -111,7 +111,7 @@ public final class DdlParser {
             length = allowed.stream().mapToInt(String::length).max().orElse(1);
         }
         String declared = dataType.replaceAll("\\s+\\(", "(") + (arguments == null ? "" : "(" + String.join(", ", arguments) + ")");
-        return new dev.userbench.definition.ColumnDefinition(name, kind, declared, length, scale, nullable, allowed, null);
+        return new dev.userbench.model.ColumnDefinition(name, kind, declared, length, scale, nullable, allowed, null);
     }
 
     /**

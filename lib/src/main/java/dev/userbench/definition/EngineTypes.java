@@ -1,5 +1,6 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.schema.Dialects;
 import dev.userbench.schema.Engine;
 
@@ -33,8 +34,12 @@ public record EngineTypes(Engine engine) {
             for (String name : part.columns()) {
                 ColumnDefinition column = definition.column(name);
                 boolean unique = definition.uniqueColumns().contains(name);
-                sql.append("    ").append(name).append(' ').append(type(column, unique || definition.isKey(name)))
-                        .append(column.nullable() && !definition.isKey(name) ? "" : " NOT NULL")
+                boolean key = definition.isKey(name);
+                ColumnDefinition declared = key && column.nullable() ? new ColumnDefinition(column.name(), column.kind(),
+                        column.declaredType(), column.length(), column.scale(), false, column.allowed(),
+                        column.averageBytes()) : column;
+                sql.append("    ").append(name).append(' ')
+                        .append(Dialects.of(engine).columnDefinition(declared, unique || key))
                         .append(unique ? " UNIQUE" : "").append(",\n");
             }
             sql.append("    PRIMARY KEY (").append(String.join(", ", definition.primaryKey())).append(")\n)");

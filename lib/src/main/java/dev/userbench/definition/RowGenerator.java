@@ -1,5 +1,6 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.ColumnKind;
 
 import net.datafaker.Faker;

@@ -1,5 +1,6 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.Field;
 import dev.userbench.model.User;
 import dev.userbench.seed.UserGenerator;

@@ -1,5 +1,6 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

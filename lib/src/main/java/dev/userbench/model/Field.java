@@ -47,6 +47,16 @@ public enum Field {
     public boolean nullable() { return nullable; }
     public Object of(User user) { return getter.apply(user); }
 
+    /**
+     * This field as a column of a table definition: what {@code users.sql} declares for it (checked by
+     * {@code StudyLayoutsAsPartitionsTest}), so every engine creates the study's columns as any table's.
+     */
+    public ColumnDefinition definition() {
+        List<String> allowed = type == ColumnType.ROLE
+                ? java.util.Arrays.stream(UserRole.values()).map(Enum::name).toList() : List.of();
+        return new ColumnDefinition(column, type.kind(), type.declaredType(), type.length(), null, nullable, allowed, null);
+    }
+
     /** The kind of column this field is stored in. */
     public ColumnKind kind() { return type.kind(); }
 

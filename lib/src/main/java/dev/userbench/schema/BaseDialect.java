@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 import dev.userbench.model.UserRole;
@@ -25,15 +26,34 @@ import java.util.stream.Collectors;
 /** Binding and reading shared by the dialects; each overrides only what its engine stores differently. */
 abstract class BaseDialect implements Dialect {
 
-    static final String ROLE_VALUES = Arrays.stream(UserRole.values())
-            .map(r -> "'" + r.name() + "'").collect(Collectors.joining(", "));
-
     @Override
     public String createIndex(IndexDef index) {
         String columns = java.util.stream.Stream.concat(index.keys().stream(), index.include().stream())
                 .map(Field::column).collect(Collectors.joining(", "));
         return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + index.name()
                 + " ON " + index.table() + " (" + columns + ")";
+    }
+
+    @Override
+    public String columnDefinition(ColumnDefinition column, boolean indexed) {
+        String type = column.fixedLength() ? fixedText(column.length())
+                : columnType(column.kind(), column.length(), column.scale(), indexed);
+        return type + (column.nullable() ? "" : " NOT NULL") + check(column);
+    }
+
+    /** Fixed-length text of {@code length} characters. */
+    String fixedText(int length) {
+        return "CHAR(" + length + ")";
+    }
+
+    /** A CHECK keeping the column to its allowed values, if it has any. */
+    String check(ColumnDefinition column) {
+        return column.allowed().isEmpty() ? ""
+                : " CHECK (" + column.name() + " IN (" + literals(column.allowed()) + "))";
+    }
+
+    static String literals(List<String> values) {
+        return values.stream().map(v -> "'" + v.replace("'", "''") + "'").collect(Collectors.joining(", "));
     }
 
     /** Name/query pairs in the order given. */
@@ -154,9 +174,5 @@ abstract class BaseDialect implements Dialect {
 
     static byte[] bytes(UUID uid) {
         return ByteBuffer.allocate(16).putLong(uid.getMostSignificantBits()).putLong(uid.getLeastSignificantBits()).array();
-    }
-
-    static String nullability(Field field) {
-        return field.nullable() ? "" : " NOT NULL";
     }
 }

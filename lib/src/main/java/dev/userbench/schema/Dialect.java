@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 import dev.userbench.model.User;
@@ -22,8 +23,17 @@ public interface Dialect {
 
     Engine engine();
 
-    /** The column's type as this engine would naturally declare it, with its constraints. */
-    String columnDefinition(Field field);
+    /**
+     * A column's type and constraints as this engine declares them, for any table (the study's columns are
+     * definitions too): the kind's natural type, fixed-length text as CHAR(n), NOT NULL, and a column's allowed
+     * values as this engine keeps them. {@code indexed}: a key or unique column (MySQL indexes no bare TEXT).
+     */
+    String columnDefinition(ColumnDefinition column, boolean indexed);
+
+    /** The study's field as its column of {@code users.sql}. */
+    default String columnDefinition(Field field) {
+        return columnDefinition(field.definition(), field == Field.UID || field == Field.EMAIL);
+    }
 
     /** Text after {@code CREATE TABLE t (...)}, e.g. the storage engine. */
     default String tableOptions() {

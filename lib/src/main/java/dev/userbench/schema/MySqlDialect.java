@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 
@@ -50,20 +51,13 @@ public final class MySqlDialect extends BaseDialect {
         return Engine.MYSQL;
     }
 
+    /** Text with allowed values is an ENUM here, one byte per row, as the study's role always was. */
     @Override
-    public String columnDefinition(Field field) {
-        String type = switch (field.type()) {
-            case UUID -> "BINARY(16)";
-            case EMAIL, SHORT_TEXT -> "VARCHAR(255)";
-            case SHA256_HEX -> "CHAR(64)";
-            case ROLE -> "ENUM(" + ROLE_VALUES + ")";
-            case BOOLEAN -> "BOOLEAN";
-            case PHONE -> "VARCHAR(64)";
-            case LONG_TEXT -> "TEXT";
-            case URL -> "VARCHAR(512)";
-            case TIMESTAMP -> "DATETIME";
-        };
-        return type + nullability(field);
+    public String columnDefinition(ColumnDefinition column, boolean indexed) {
+        if (column.kind() == ColumnKind.TEXT && !column.allowed().isEmpty()) {
+            return "ENUM(" + literals(column.allowed()) + ")" + (column.nullable() ? "" : " NOT NULL");
+        }
+        return super.columnDefinition(column, indexed);
     }
 
     /** ENGINE=SPIDER tables partitioned by RANGE COLUMNS whose partitions live on the shards. */

@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 
@@ -46,17 +47,8 @@ public final class PostgresDialect extends BaseDialect {
     }
 
     @Override
-    public String columnDefinition(Field field) {
-        String type = switch (field.type()) {
-            case UUID -> "uuid";
-            case SHA256_HEX -> "char(64)";
-            case BOOLEAN -> "boolean";
-            case TIMESTAMP -> "timestamptz";
-            default -> "text";
-        };
-        String check = field.type() == dev.userbench.model.ColumnType.ROLE
-                ? " CHECK (" + field.column() + " IN (" + ROLE_VALUES + "))" : "";
-        return type + nullability(field) + check;
+    String fixedText(int length) {
+        return "char(" + length + ")";
     }
 
     @Override

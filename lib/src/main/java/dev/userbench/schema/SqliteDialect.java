@@ -1,5 +1,6 @@
 package dev.userbench.schema;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.model.ColumnKind;
 import dev.userbench.model.Field;
 
@@ -39,20 +40,17 @@ public final class SqliteDialect extends BaseDialect {
         return Engine.SQLITE;
     }
 
+    /** SQLite keeps no fixed-length text: its TEXT holds what it is given. */
     @Override
-    public String columnDefinition(Field field) {
-        String type = switch (field.type()) {
-            case UUID -> "BLOB";
-            case ROLE -> "TEXT";
-            case BOOLEAN, TIMESTAMP -> "INTEGER";
-            default -> "TEXT";
-        };
-        String check = switch (field.type()) {
-            case ROLE -> " CHECK (" + field.column() + " IN (" + ROLE_VALUES + "))";
-            case UUID -> " CHECK (length(" + field.column() + ") = 16)";
-            default -> "";
-        };
-        return type + nullability(field) + check;
+    String fixedText(int length) {
+        return "TEXT";
+    }
+
+    /** Allowed values as any engine keeps them, and a uuid held to its 16 bytes (a BLOB takes any length). */
+    @Override
+    String check(ColumnDefinition column) {
+        return super.check(column)
+                + (column.kind() == ColumnKind.UUID ? " CHECK (length(" + column.name() + ") = 16)" : "");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.userbench.definition;
 
+import dev.userbench.model.ColumnDefinition;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Engine;
 import dev.userbench.schema.Namespace;

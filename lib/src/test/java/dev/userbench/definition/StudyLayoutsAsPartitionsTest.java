@@ -44,4 +44,16 @@ class StudyLayoutsAsPartitionsTest {
                 List.of("email", "password_hash", "role", "is_verified"),
                 List.of("name", "phone", "location", "bio", "profile_image", "created_at", "last_active"));
     }
+
+    @Test
+    void theStudysFieldsAreTheColumnsOfUsersSql() {
+        TableDefinition users = StudyTable.definition();
+
+        assertThat(users.columnNames()).containsExactlyElementsOf(Field.ALL.stream().map(Field::column).toList());
+        assertThat(users.primaryKey()).containsExactly(Field.UID.column());
+        assertThat(users.uniqueColumns()).containsExactly(Field.EMAIL.column());
+        for (Field field : Field.ALL) {
+            assertThat(field.definition()).as(field.column()).isEqualTo(users.column(field.column()));
+        }
+    }
 }

@@ -68,7 +68,7 @@ class StudyRowsTest {
     @ParameterizedTest
     @Tag("engine")
     @EnumSource(TestEngine.class)
-    void advisesSingleTableHoldsTheSameUsersAsTheStudysMonolith(TestEngine engine) throws SQLException {
+    void advisesSingleTableIsTheStudysMonolithColumnForColumnAndUserForUser(TestEngine engine) throws SQLException {
         ConnectionSpec spec = engine.connection();
         TableDefinition users = StudyTable.definition();
         SplitTable single = SplitTable.of("single_table", users, ColumnGroups.single(users), "t_studyrows");
@@ -84,10 +84,16 @@ class StudyRowsTest {
 
             List<String> seeded = rows(connection, "user_monolith");
             List<String> advised = rows(connection, "t_studyrows");
+            TableDefinition studyTable = CatalogReader.read(connection, spec.dialect().engine(), "user_monolith");
+            TableDefinition adviseTable = CatalogReader.read(connection, spec.dialect().engine(), "t_studyrows");
             store.drop(connection, single);
             Seeder.drop(connection, monolith);
 
             assertThat(advised).hasSize(count).isEqualTo(seeded);
+            assertThat(adviseTable.columns()).isEqualTo(studyTable.columns());
+            assertThat(adviseTable.primaryKey()).isEqualTo(studyTable.primaryKey());
+            // the study's email is unique by a unique index, advise's by a constraint: the catalog sees both
+            assertThat(studyTable.uniqueColumns()).containsExactly("email").isEqualTo(adviseTable.uniqueColumns());
         }
     }
 

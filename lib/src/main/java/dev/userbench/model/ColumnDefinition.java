@@ -1,8 +1,7 @@
-package dev.userbench.definition;
-
-import dev.userbench.model.ColumnKind;
+package dev.userbench.model;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One column of a table definition.
@@ -26,5 +25,12 @@ public record ColumnDefinition(String name, ColumnKind kind, String declaredType
 
     public ColumnDefinition withAverageBytes(Double value) {
         return new ColumnDefinition(name, kind, declaredType, length, scale, nullable, allowed, value);
+    }
+
+    /** Whether it is declared fixed-length text ({@code CHAR(n)}), which an engine may store padded to n. */
+    public boolean fixedLength() {
+        String type = declaredType == null ? "" : declaredType.toLowerCase(Locale.ROOT);
+        return kind == ColumnKind.TEXT && length != null && (type.startsWith("char(") || type.startsWith("character(")
+                || type.startsWith("nchar(") || type.equals("char") || type.equals("character"));
     }
 }
