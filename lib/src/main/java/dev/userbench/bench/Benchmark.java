@@ -61,4 +61,13 @@ public interface Benchmark {
     default StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
         return null;
     }
+
+    /**
+     * Heap allocated per operation on the arm (number {@code armIndex}), counted by the calling thread's allocation
+     * counter ({@link HeapCounter}) in an untimed pass on the bare connection after the measured trials, so that no
+     * measured call reads the counter; null when the benchmark does not count it or the JVM cannot.
+     */
+    default Double heapPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
+        return null;
+    }
 }

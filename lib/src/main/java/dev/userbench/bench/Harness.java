@@ -241,16 +241,28 @@ public final class Harness {
         return warmups;
     }
 
-    /** The trials, each stamped with its arm's statements and rows per operation from an untimed counting pass. */
+    /**
+     * The trials, each stamped with its arm's heap per operation from an untimed heap pass on the bare connection and
+     * its statements and rows per operation from an untimed counting pass. Every arm's heap pass runs before any
+     * counting pass, so the code the trials ran is still compiled as they ran it, not yet for datasource-proxy's
+     * wrappers (whose other classes at the same call sites could change what escape analysis spares the heap).
+     */
     private List<Trial> counted(Benchmark benchmark, List<Arm> arms, BenchContext context, List<Trial> trials)
             throws SQLException {
+        List<Double> heapPerArm = new ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+            checkInterrupt();
+            phase = "counting the heap of " + benchmark.operation() + " on " + arms.get(a).label();
+            heapPerArm.add(benchmark.heapPerOp(context, arms.get(a), a));
+        }
         List<StatementCounter.PerOp> perArm = new ArrayList<>();
         for (int a = 0; a < arms.size(); a++) {
             checkInterrupt();
             phase = "counting the statements of " + benchmark.operation() + " on " + arms.get(a).label();
             perArm.add(benchmark.countPerOp(context, arms.get(a), a));
         }
-        return trials.stream().map(t -> t.withCounts(perArm.get(t.arm()))).toList();
+        return trials.stream().map(t -> t.withCounts(perArm.get(t.arm())).withBytesPerOp(heapPerArm.get(t.arm())))
+                .toList();
     }
 
     private static double maxChange(double[][] nanosPerOp, int rounds) {

@@ -15,8 +15,6 @@ public final class LatencyRecorder {
     private final boolean measured;
     private long ops;
     private long wallNanos;
-    /** Heap the client threads allocated inside the timed sections; -1 while none was counted. */
-    private long allocatedBytes = -1;
 
     private LatencyRecorder(int trial, boolean measured) {
         this.trial = trial;
@@ -63,19 +61,6 @@ public final class LatencyRecorder {
     public void absorb(LatencyRecorder other) {
         histogram.add(other.histogram);
         ops += other.ops;
-        addAllocatedBytes(other.allocatedBytes);
-    }
-
-    /** Heap allocated by a client thread inside its timed sections; -1 (not counted) adds nothing. */
-    public void addAllocatedBytes(long bytes) {
-        if (bytes >= 0) {
-            allocatedBytes = Math.max(0, allocatedBytes) + bytes;
-        }
-    }
-
-    /** Heap allocated inside the timed sections of this recorder's calls, or -1 when none was counted. */
-    public long allocatedBytes() {
-        return allocatedBytes;
     }
 
     /** The trial this recorder belongs to (0 for warm-up). */

@@ -71,8 +71,42 @@ public final class LoginBenchmark extends StudyBenchmark {
         return counter.perOp(calls);
     }
 
+    /**
+     * Heap allocated per login: the same logins, untimed, on the run's bare connection (a login only reads), the first
+     * {@link #HEAP_WARM_CALLS} not counted, then {@link #COUNTED_CALLS} whose lookups and reads add up what this thread
+     * allocated; preparing the statement and the commit at the end, which no timed login holds, stay outside. Null
+     * when the JVM cannot count a thread's allocations.
+     */
+    @Override
+    public Double heapPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
+        if (!HeapCounter.available()) {
+            return null;
+        }
+        LayoutSql sql = arm.sql();
+        List<String> emails = context.loginEmails();
+        long calls = Math.min(COUNTED_CALLS, calls(context));
+        LayoutSql.Select select = query(sql);
+        RowReader reader = RowReader.of(sql.dialect(), select);
+        long bytes = 0;
+        try (PreparedSelect statement = PreparedSelect.prepare(context.connection(), sql.dialect(), select)) {
+            for (long call = 0; call < HEAP_WARM_CALLS + calls; call++) {
+                String email = emails.get((int) (call % emails.size()));
+                long before = HeapCounter.allocated();
+                login(statement, reader, sql, email);
+                if (call >= HEAP_WARM_CALLS) {
+                    bytes += HeapCounter.allocated() - before;
+                }
+            }
+            context.connection().commit();
+            sink += reader.sink();
+        }
+        return bytes / (double) calls;
+    }
+
     /** Logins counted per operation: enough for a mean over the sampled emails, few enough to cost no time. */
     private static final long COUNTED_CALLS = 100;
+    /** Logins a heap pass makes before it counts: the new statement's first costs are no login's. */
+    private static final long HEAP_WARM_CALLS = 10;
 
     private void logins(Connection connection, LayoutSql sql, List<String> emails, long calls, LatencyRecorder recorder)
             throws SQLException {
@@ -83,18 +117,24 @@ public final class LoginBenchmark extends StudyBenchmark {
             for (long call = 0; call < calls; call++) {
                 String email = emails.get((int) (call % emails.size()));
                 long start = System.nanoTime();
-                try (ResultSet row = statement.query(Field.EMAIL, email)) {
-                    if (row == null || !row.next()) {
-                        throw new IllegalStateException("login found no user for a sampled email in layout "
-                                + sql.layout().name() + ": the table does not hold the seeded users");
-                    }
-                    reader.read(row);
-                }
+                login(statement, reader, sql, email);
                 recorder.record(System.nanoTime() - start);
             }
             recorder.addWall(System.nanoTime() - begin);
             connection.commit();
             sink += reader.sink();
+        }
+    }
+
+    /** One login: looks up the email and reads every column the query returns. */
+    private static void login(PreparedSelect statement, RowReader reader, LayoutSql sql, String email)
+            throws SQLException {
+        try (ResultSet row = statement.query(Field.EMAIL, email)) {
+            if (row == null || !row.next()) {
+                throw new IllegalStateException("login found no user for a sampled email in layout "
+                        + sql.layout().name() + ": the table does not hold the seeded users");
+            }
+            reader.read(row);
         }
     }
 

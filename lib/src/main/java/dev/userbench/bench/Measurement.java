@@ -103,10 +103,22 @@ public record Measurement(
         Measurement figures = of(first.layout(), first.operation(), first.variant(), first.threads(),
                 first.distribution(), first.users(), first.cacheBytes(), first.callUnit(), forks, ops, wall, seconds,
                 merged);
+        return figures.withArm(first.access(), first.mapping(), first.statementsPerOp(), first.rowsPerOp(),
+                bytesPerOp(trials, ops));
+    }
+
+    /**
+     * Heap per operation: the arm's untimed heap pass, the mean over the trials (each fork counts its own), or in
+     * results written before that pass the heap the trials' timed calls allocated over their operations; null when
+     * not counted.
+     */
+    private static Double bytesPerOp(List<Trial> trials, long ops) {
+        if (trials.stream().allMatch(t -> t.bytesPerOp() != null)) {
+            return trials.stream().mapToDouble(Trial::bytesPerOp).average().orElseThrow();
+        }
         boolean allocationCounted = trials.stream().allMatch(t -> t.allocatedBytes() != null);
-        Double bytesPerOp = allocationCounted && ops > 0
+        return allocationCounted && ops > 0
                 ? trials.stream().mapToLong(Trial::allocatedBytes).sum() / (double) ops : null;
-        return figures.withArm(first.access(), first.mapping(), first.statementsPerOp(), first.rowsPerOp(), bytesPerOp);
     }
 
     /** The same measurement with its access path, counts per operation and heap allocated per operation. */

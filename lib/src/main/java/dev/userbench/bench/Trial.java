@@ -31,20 +31,24 @@ import java.util.zip.DataFormatException;
  * @param baselines the arms this arm is compared with; null for arm 0 alone
  * @param statementsPerOp statements the driver received per operation, counted in an untimed pass after the trials
  * @param rowsPerOp       rows the driver returned per operation, in the same pass
- * @param allocatedBytes  heap the client threads allocated inside the timed sections (null: not counted)
+ * @param allocatedBytes  heap the client threads allocated inside the timed sections, as results written before the
+ *                        heap pass counted it (every measured call then read the allocation counter); null since
+ * @param bytesPerOp      heap allocated per operation, counted in an untimed pass of the arm's calls on the bare
+ *                        connection after the trials (null: not counted)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
                     boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
                     long ops, long calls, long nanos, String histogram, String access, String mapping,
-                    List<Integer> baselines, Double statementsPerOp, Double rowsPerOp, Long allocatedBytes) {
+                    List<Integer> baselines, Double statementsPerOp, Double rowsPerOp, Long allocatedBytes,
+                    Double bytesPerOp) {
 
     /** A trial of plain JDBC, compared with arm 0, with nothing counted (as trials were before the ORM arm). */
     public Trial(int fork, int round, int position, int arm, String layout, String operation, String variant,
                  boolean writes, int threads, String distribution, long users, Long cacheBytes, String callUnit,
                  long ops, long calls, long nanos, String histogram) {
         this(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users, cacheBytes,
-                callUnit, ops, calls, nanos, histogram, null, null, null, null, null, null);
+                callUnit, ops, calls, nanos, histogram, null, null, null, null, null, null, null);
     }
 
     /** A trial from what its recorder holds. */
@@ -53,22 +57,29 @@ public record Trial(int fork, int round, int position, int arm, String layout, S
         return new Trial(fork, round, position, arm, layout, benchmark.operation(), benchmark.variant(),
                 benchmark.mutates(), benchmark.threads(), benchmark.distribution(), users, null, callUnit,
                 recorder.ops(), recorder.histogram().getTotalCount(), Math.max(1, recorder.wallNanos()),
-                encode(recorder.histogram()), null, null, null, null, null,
-                recorder.allocatedBytes() < 0 ? null : recorder.allocatedBytes());
+                encode(recorder.histogram()), null, null, null, null, null, null, null);
     }
 
     /** The same trial, run through {@code access} (and {@code mapping}), compared with the arms {@code baselines}. */
     public Trial onArm(String access, String mapping, List<Integer> baselines) {
         return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
                 cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
-                baselines.equals(List.of(0)) ? null : List.copyOf(baselines), statementsPerOp, rowsPerOp, allocatedBytes);
+                baselines.equals(List.of(0)) ? null : List.copyOf(baselines), statementsPerOp, rowsPerOp, allocatedBytes,
+                bytesPerOp);
     }
 
     /** The same trial with its arm's statements and rows per operation (null: not counted). */
     public Trial withCounts(StatementCounter.PerOp counts) {
         return counts == null ? this : new Trial(fork, round, position, arm, layout, operation, variant, writes,
                 threads, distribution, users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
-                baselines, counts.statements(), counts.rows(), allocatedBytes);
+                baselines, counts.statements(), counts.rows(), allocatedBytes, bytesPerOp);
+    }
+
+    /** The same trial with its arm's heap allocated per operation (null: not counted). */
+    public Trial withBytesPerOp(Double bytes) {
+        return bytes == null ? this : new Trial(fork, round, position, arm, layout, operation, variant, writes,
+                threads, distribution, users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping,
+                baselines, statementsPerOp, rowsPerOp, allocatedBytes, bytes);
     }
 
     /** The arms this trial's arm is compared with: arm 0 (the baseline) unless it names others. */
@@ -81,14 +92,14 @@ public record Trial(int fork, int round, int position, int arm, String layout, S
     public Trial withCacheBytes(long bytes) {
         return new Trial(fork, round, position, arm, layout, operation, variant, writes, threads, distribution, users,
                 bytes, callUnit, ops, calls, nanos, histogram, access, mapping, baselines, statementsPerOp, rowsPerOp,
-                allocatedBytes);
+                allocatedBytes, bytesPerOp);
     }
 
     /** The same trial, as run in fork {@code number}. */
     public Trial inFork(int number) {
         return new Trial(number, round, position, arm, layout, operation, variant, writes, threads, distribution,
                 users, cacheBytes, callUnit, ops, calls, nanos, histogram, access, mapping, baselines, statementsPerOp,
-                rowsPerOp, allocatedBytes);
+                rowsPerOp, allocatedBytes, bytesPerOp);
     }
 
     /** The per-call latencies, decoded. */

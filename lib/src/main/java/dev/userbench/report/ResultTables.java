@@ -129,9 +129,9 @@ public final class ResultTables {
 
     /**
      * What each arm's operation cost at the driver and on the heap, where counted: statements sent and rows fetched
-     * per operation (an untimed counting pass through datasource-proxy) and heap allocated per operation in the
-     * timed sections (the client thread's allocation counter). An ORM's trap shows here as a number: a login of 2
-     * statements.
+     * per operation (an untimed counting pass through datasource-proxy) and heap allocated per operation (the
+     * thread's allocation counter around each call's operation, in an untimed pass on the bare connection). An ORM's
+     * trap shows here as a number: a login of 2 statements.
      */
     public static Table statementsPerOperation(List<Measurement> measurements) {
         Table table = Table.create("Statements per operation (counted at the driver) and heap allocated per operation",

@@ -188,4 +188,25 @@ class AnalysisTest {
             assertThat(m.calls()).isEqualTo(8 * 50);
         });
     }
+
+    @Test
+    void heapPerOperationIsTheMeanOfEachForksHeapPass() {
+        List<Trial> baseline = roundsWithWildLevels(false, 50).stream().filter(t -> t.arm() == 0)
+                .map(t -> t.withBytesPerOp(t.fork() == 1 ? 1_000.0 : 3_000.0)).toList();
+
+        assertThat(Measurement.of(baseline).bytesPerOp()).isCloseTo(2_000.0, within(1e-9));
+    }
+
+    @Test
+    void resultsWrittenBeforeTheHeapPassKeepTheirTimedCallsHeapPerOperation() {
+        // such a trial holds what its timed calls allocated in all, and no heap pass figure
+        List<Trial> baseline = roundsWithWildLevels(false, 50).stream().filter(t -> t.arm() == 0)
+                .map(t -> new Trial(t.fork(), t.round(), t.position(), t.arm(), t.layout(), t.operation(), t.variant(),
+                        t.writes(), t.threads(), t.distribution(), t.users(), t.cacheBytes(), t.callUnit(), t.ops(),
+                        t.calls(), t.nanos(), t.histogram(), t.access(), t.mapping(), t.baselines(), null, null,
+                        t.ops() * 500L, null))
+                .toList();
+
+        assertThat(Measurement.of(baseline).bytesPerOp()).isCloseTo(500.0, within(1e-9));
+    }
 }

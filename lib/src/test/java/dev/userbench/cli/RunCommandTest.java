@@ -11,8 +11,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -171,6 +173,7 @@ class RunCommandTest {
                 logins++;
                 assertThat(m.get("statements_per_op").asDouble()).as(m.toString()).isEqualTo(1.0);
                 assertThat(m.get("rows_per_op").asDouble()).as(m.toString()).isEqualTo(1.0);
+                assertThat(m.get("bytes_per_op").asDouble()).as(m.toString()).isPositive();
             }
         }
         assertThat(logins).isEqualTo(4);
@@ -186,11 +189,15 @@ class RunCommandTest {
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         JsonNode results = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile());
         Set<String> arms = new HashSet<>();
+        Map<String, Double> bytesPerOp = new HashMap<>();
         for (JsonNode m : results.get("measurements")) {
             arms.add(m.get("layout").asText() + " " + m.get("access").asText() + " " + m.path("mapping").asText("-"));
             assertThat(m.get("statements_per_op").asDouble()).as(m.get("layout").asText()).isPositive();
             assertThat(m.get("bytes_per_op").asDouble()).as(m.get("layout").asText()).isPositive();
+            bytesPerOp.put(m.get("layout").asText(), m.get("bytes_per_op").asDouble());
         }
+        // heap per login, counted in the untimed heap pass: a session and an entity cost more than a row's columns
+        assertThat(bytesPerOp.get("monolith:hibernate:entity")).isGreaterThan(bytesPerOp.get("monolith"));
         assertThat(arms).containsExactlyInAnyOrder("monolith jdbc -", "fragmented jdbc -",
                 "monolith:hibernate:entity hibernate entity", "monolith:hibernate:projection hibernate projection",
                 "fragmented:hibernate:one_to_one hibernate one_to_one",

@@ -2,6 +2,7 @@ package dev.userbench.orm;
 
 import dev.userbench.bench.BenchContext;
 import dev.userbench.bench.Harness;
+import dev.userbench.bench.HeapCounter;
 import dev.userbench.bench.LatencyRecorder;
 import dev.userbench.bench.Session;
 import dev.userbench.bench.StatementCounter;
@@ -35,6 +36,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Each Hibernate mapping over the tables the tool created, on every engine: it reads back the generator's users,
@@ -177,6 +179,23 @@ class MappingsOnEnginesTest {
 
             assertThat(DataCheck.consistency(fixture.session().connection(), fixture.sql()).consistent()).isTrue();
             assertThat(DataCheck.of(fixture.session().connection(), fixture.sql()).users()).isEqualTo(USERS + 5);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestEngine.class)
+    void aLoginThroughTheEntityAllocatesMoreHeapThanThePlainJdbcLoginOnTheSameTable(TestEngine engine)
+            throws SQLException {
+        assumeTrue(HeapCounter.available(), "this JVM has no per-thread allocation counter");
+        try (Fixture fixture = Fixture.seeded(engine, Mapping.ENTITY)) {
+            LoginWorkload login = new LoginWorkload(settings());
+            Harness.Arm jdbc = new Harness.Arm("monolith", fixture.sql(), Access.JDBC);
+
+            Double plain = login.heapPerOp(fixture.context(), jdbc, 0);
+            Double entity = login.heapPerOp(fixture.context(), fixture.arm(), 1);
+
+            assertThat(plain).isPositive();
+            assertThat(entity).isGreaterThan(plain);
         }
     }
 

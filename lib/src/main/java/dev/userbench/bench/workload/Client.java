@@ -1,9 +1,9 @@
 package dev.userbench.bench.workload;
 
+import dev.userbench.bench.HeapCounter;
 import dev.userbench.model.User;
 import dev.userbench.seed.UserGenerator;
 
-import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.util.SplittableRandom;
 
@@ -21,14 +21,19 @@ public final class Client {
     private final int thread;
     private final int threads;
     private long signups;
-    private long allocatedBefore;
-    private long allocatedBytes = -1;
-
-    /** The JVM's per-thread allocation counter (HotSpot's); null where the JVM has none. */
-    private static final com.sun.management.ThreadMXBean ALLOCATIONS = allocationCounter();
+    /** True only in an untimed heap pass ({@link Workload#heapPerOp}): a measured trial's client reads no counter. */
+    private final boolean countsHeap;
+    private long heapBefore;
+    private long heapBytes;
 
     Client(Connection connection, SplittableRandom random, KeyChooser keys, UserGenerator generator,
            long seededUsers, int thread, int threads) {
+        this(connection, random, keys, generator, seededUsers, thread, threads, false);
+    }
+
+    /** A client that, when {@code countsHeap}, adds up the heap its thread allocates inside its timed sections. */
+    Client(Connection connection, SplittableRandom random, KeyChooser keys, UserGenerator generator,
+           long seededUsers, int thread, int threads, boolean countsHeap) {
         this.connection = connection;
         this.random = random;
         this.keys = keys;
@@ -36,6 +41,7 @@ public final class Client {
         this.seededUsers = seededUsers;
         this.thread = thread;
         this.threads = threads;
+        this.countsHeap = countsHeap && HeapCounter.available();
     }
 
     public Connection connection() {
@@ -51,40 +57,31 @@ public final class Client {
     }
 
     /**
-     * Starts the timed section of one call: returns {@link System#nanoTime()}, read after this thread's allocation
-     * counter so that counting the heap adds nothing to the time. Paired with {@link #clockOut}.
+     * Starts the timed section of one call: returns {@link System#nanoTime()}. In a heap pass it first reads this
+     * thread's allocation counter; in a measured trial it reads nothing else. Paired with {@link #clockOut}.
      */
     public long clockIn() {
-        allocatedBefore = allocated();
+        if (countsHeap) {
+            heapBefore = HeapCounter.allocated();
+        }
         return System.nanoTime();
     }
 
-    /** Ends the timed section begun at {@code start}: returns its nanoseconds and adds the heap it allocated. */
+    /**
+     * Ends the timed section begun at {@code start}: returns its nanoseconds; in a heap pass it then adds the heap
+     * the section allocated.
+     */
     public long clockOut(long start) {
         long elapsed = System.nanoTime() - start;
-        long after = allocated();
-        if (after >= 0 && allocatedBefore >= 0) {
-            allocatedBytes = Math.max(0, allocatedBytes) + after - allocatedBefore;
+        if (countsHeap) {
+            heapBytes += HeapCounter.allocated() - heapBefore;
         }
         return elapsed;
     }
 
-    /** Heap this client's thread allocated inside its timed sections so far, or -1 when the JVM cannot count it. */
-    public long allocatedBytes() {
-        return allocatedBytes;
-    }
-
-    private static long allocated() {
-        return ALLOCATIONS == null ? -1 : ALLOCATIONS.getCurrentThreadAllocatedBytes();
-    }
-
-    private static com.sun.management.ThreadMXBean allocationCounter() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean counter
-                && counter.isThreadAllocatedMemorySupported()) {
-            counter.setThreadAllocatedMemoryEnabled(true);
-            return counter;
-        }
-        return null;
+    /** Heap this client's thread allocated inside its timed sections so far; 0 unless it counts the heap. */
+    long heapBytes() {
+        return heapBytes;
     }
 
     /** The index of an existing (seeded) user, drawn from the run's distribution. */

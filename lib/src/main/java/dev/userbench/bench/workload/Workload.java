@@ -3,6 +3,7 @@ package dev.userbench.bench.workload;
 import dev.userbench.bench.BenchContext;
 import dev.userbench.bench.Benchmark;
 import dev.userbench.bench.Harness;
+import dev.userbench.bench.HeapCounter;
 import dev.userbench.bench.LatencyRecorder;
 import dev.userbench.bench.StatementCounter;
 import dev.userbench.schema.LayoutSql;
@@ -64,7 +65,7 @@ public abstract class Workload implements Benchmark {
     /** Opens this workload's statements for one client, on plain JDBC ({@link Access#JDBC}). */
     protected abstract Step open(Client client, LayoutSql sql) throws SQLException;
 
-    /** Calls a counting pass makes per arm to count statements and rows per operation. */
+    /** Calls a counting pass makes per arm to count statements and rows per operation, and a heap pass its heap. */
     static final long COUNTED_CALLS = 100;
 
     /**
@@ -100,14 +101,38 @@ public abstract class Workload implements Benchmark {
     @Override
     public StatementCounter.PerOp countPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
         StatementCounter counter = StatementCounter.over(context.connection());
-        runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), COUNTED_CALLS,
-                COUNTED_SIGNUPS_FROM + armIndex * COUNTED_SIGNUPS_PER_ARM, armIndex + 1);
+        runOnThisThread(context, arm.sql(), arm.access(), counter.connection(), 0, COUNTED_CALLS,
+                COUNTED_SIGNUPS_FROM + armIndex * SIGNUPS_PER_ARM, armIndex + 1, false);
         return counter.perOp(COUNTED_CALLS);
     }
 
+    /**
+     * Heap allocated per operation on the arm: an untimed pass on the run's bare connection (no datasource-proxy,
+     * whose own allocations would count) of {@link #HEAP_WARM_CALLS} calls not counted, then {@link #COUNTED_CALLS}
+     * whose timed sections add up what this thread allocated. Only the operation's own work counts, as in a timed
+     * call: picking the user and making its values stay outside. It writes as the workload does, like the counting
+     * pass, with users and values of its own (numbered past the counting pass's, drawn from another stream), so it
+     * collides with no other pass and an ORM's dirty checking finds every edit new. Null when the JVM cannot count
+     * a thread's allocations.
+     */
+    @Override
+    public Double heapPerOp(BenchContext context, Harness.Arm arm, int armIndex) throws SQLException {
+        if (!HeapCounter.available()) {
+            return null;
+        }
+        long bytes = runOnThisThread(context, arm.sql(), arm.access(), context.connection(), HEAP_WARM_CALLS,
+                COUNTED_CALLS, HEAP_SIGNUPS_FROM + armIndex * SIGNUPS_PER_ARM, -(armIndex + 1), true);
+        return bytes / (double) COUNTED_CALLS;
+    }
+
+    /** Calls a heap pass makes before it counts: the new statements' and session's first costs are no operation's. */
+    static final long HEAP_WARM_CALLS = 10;
+
     /** Where a counting pass's sign-ups are numbered from: below the donors of profile_edit (from Long.MAX_VALUE / 2). */
     private static final long COUNTED_SIGNUPS_FROM = Long.MAX_VALUE / 4;
-    private static final long COUNTED_SIGNUPS_PER_ARM = 1L << 32;
+    /** Where a heap pass's sign-ups are numbered from: past the counting pass's, below the donors. */
+    private static final long HEAP_SIGNUPS_FROM = COUNTED_SIGNUPS_FROM + Long.MAX_VALUE / 8;
+    private static final long SIGNUPS_PER_ARM = 1L << 32;
 
     /** Makes {@code calls} timed calls through {@code access} with the settings' client threads. */
     public void run(BenchContext context, LayoutSql sql, Access access, long calls, LatencyRecorder recorder)
@@ -167,20 +192,31 @@ public abstract class Workload implements Benchmark {
     /** The same through {@code access}. */
     public void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls)
             throws SQLException {
-        runOnThisThread(context, sql, access, connection, calls, context.users() + Math.max(calls, calls(context)), 0);
+        runOnThisThread(context, sql, access, connection, 0, calls, context.users() + Math.max(calls, calls(context)), 0,
+                false);
     }
 
-    /** The same, signing up users from index {@code firstNewUser} on, its stream of users moved by {@code salt}. */
-    private void runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection, long calls,
-                                 long firstNewUser, long salt) throws SQLException {
+    /**
+     * The same, after {@code warmCalls} calls first, signing up users from index {@code firstNewUser} on, its stream of
+     * users moved by {@code salt}; when {@code countsHeap}, returns the heap the timed sections of the {@code calls}
+     * calls after the warm ones allocated (else 0).
+     */
+    private long runOnThisThread(BenchContext context, LayoutSql sql, Access access, Connection connection,
+                                 long warmCalls, long calls, long firstNewUser, long salt, boolean countsHeap)
+            throws SQLException {
         SplittableRandom random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L - operation().hashCode()
                 + salt * 0xBF58476D1CE4E5B9L);
         Client client = new Client(connection, random, settings.keys(context.users()), context.generator(),
-                firstNewUser, 0, 1);
+                firstNewUser, 0, 1, countsHeap);
         try (Step step = access.open(this, client, sql)) {
+            for (long call = 0; call < warmCalls; call++) {
+                step.perform();
+            }
+            long warm = client.heapBytes();
             for (long call = 0; call < calls; call++) {
                 step.perform();
             }
+            return client.heapBytes() - warm;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
@@ -198,7 +234,6 @@ public abstract class Workload implements Benchmark {
                 for (long call = 0; call < calls; call++) {
                     recorder.record(step.perform());
                 }
-                recorder.addAllocatedBytes(client.allocatedBytes());
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
