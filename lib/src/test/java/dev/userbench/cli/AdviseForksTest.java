@@ -2,6 +2,10 @@ package dev.userbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userbench.testing.CuttingProxy;
+import dev.userbench.testing.TestEngine;
+import dev.userbench.testing.TestServers;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AdviseForksTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NAMESPACE = "userbench_t_advise_forks";
     private static final String DEFINITIONS = "src/main/resources/dev/userbench/definition/";
 
     private static List<String> advise(Path db, String... more) {
@@ -133,6 +138,29 @@ class AdviseForksTest {
         assertThat(adviseTables(db)).isEmpty();
         assertThat(ledger(db)).isEmpty();
         assertThat(dir.resolve("out/results.json")).doesNotExist();
+    }
+
+    @Test
+    @Tag("engine")
+    void aSilentForkIsStoppedAndTheAdviseEndsNamingItsPhaseAndFork(@TempDir Path dir) throws Exception {
+        TestEngine engine = TestEngine.POSTGRESQL;
+        TestServers.dropNamespace(engine, NAMESPACE);
+        TestServers.Address server = TestServers.address(engine.url());
+        try (CuttingProxy proxy = CuttingProxy.stalling(server.host(), server.port(), "adv_users_1 (")) {
+            String proxied = TestServers.withAddress(engine.url(), "127.0.0.1", proxy.port());
+            Userbench.Outcome outcome = Userbench.run("advise", "--table", DEFINITIONS + "users.sql",
+                    "--queries", DEFINITIONS + "users.queries.sql", "--jdbc-url", proxied, "--schema", NAMESPACE,
+                    "--users", "300", "--ops", "50", "--trials", "2", "--warmup", "0", "--forks", "2",
+                    "--fork-timeout", "10", "--out", dir.resolve("out").toString());
+
+            assertThat(proxy.hasCut()).as(outcome.err()).isTrue();
+            assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(ExitCode.RUN_FAILED.code());
+            assertThat(outcome.err().strip()).doesNotContain("\n")
+                    .contains("during seeding ", "(fork 1 of 2)", "no sign of life for 10 s", "no results written");
+            assertThat(dir.resolve("out/results.json")).doesNotExist();
+        } finally {
+            TestServers.dropNamespace(engine, NAMESPACE);
+        }
     }
 
     /** The first fork has listed its tables and created one; false while the file is busy or not there yet. */
