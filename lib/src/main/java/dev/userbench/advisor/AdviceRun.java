@@ -70,11 +70,14 @@ public final class AdviceRun {
                         int forks, long seed, String distribution, String startedAt, String toolVersion) {
     }
 
-    /** results.json of {@code advise}: the run's measurements and comparisons, and the advice. */
+    /**
+     * results.json of {@code advise}: the run's measurements and comparisons, the advice, and the measured trials as
+     * they ran (each naming its fork), from which the measurements and comparisons are computed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Result(String status, Setup environment, List<WorkloadQuery> queries,
                          List<Measurement> measurements, List<Harness.ComparisonResult> comparisons,
-                         List<Harness.Warmup> warmups, Advice advice) {
+                         List<Harness.Warmup> warmups, Advice advice, List<Trial> trials) {
     }
 
     /**
@@ -84,7 +87,7 @@ public final class AdviceRun {
     public static final class Cancellation {
         private volatile Session session;
         private volatile boolean cancelled;
-        private volatile String phase = "proposing";
+        private volatile java.util.function.Supplier<String> phase = () -> "proposing";
 
         public void cancel() {
             cancelled = true;
@@ -98,13 +101,20 @@ public final class AdviceRun {
             return cancelled;
         }
 
-        /** What the proof was doing, for the message of a proof that did not finish. */
+        /**
+         * What the proof is doing, e.g. {@code seeding split_2way} or, while measuring, the harness's trial: for the
+         * message of a proof that did not finish, and for the parent of a fork, to which a new phase is a sign of life.
+         */
         public String phase() {
-            return phase;
+            return phase.get();
         }
 
         void enter(String value) {
-            phase = value;
+            phase = () -> value;
+        }
+
+        void measuring(Harness harness) {
+            phase = () -> "measuring the candidates: " + harness.phase();
         }
 
         void attach(Session value) {
@@ -210,7 +220,7 @@ public final class AdviceRun {
                         settings.batchSize(), List.of(), progress);
                 Harness harness = new Harness(new Harness.Settings(settings.trials(), settings.warmup(),
                         settings.warmupMax(), false, 1));
-                cancellation.enter("measuring the candidates");
+                cancellation.measuring(harness);
                 Harness.Outcome outcome = harness.measure(benchmark, arms, context);
                 List<Trial> trials = outcome.trials();
                 List<Measurement> measurements = Analysis.measurements(trials);
@@ -233,12 +243,17 @@ public final class AdviceRun {
                     }
                 }
                 Advice advice = advice(table, settings, candidates, splits, measurements, comparisons, storage, pages);
-                return new Result("complete", setup, queries, measurements, comparisons, outcome.warmups(), advice);
+                return new Result("complete", setup, queries, measurements, comparisons, outcome.warmups(), advice,
+                        trials);
             } catch (SQLException | RuntimeException | Error e) {
                 failure = e;
                 throw e;
             } finally {
                 if (!settings.keepTables()) {
+                    if (failure == null) {
+                        // a failed proof keeps the phase it failed in, for its message
+                        cancellation.enter("dropping the candidates' tables");
+                    }
                     dropCandidates(spec, session, store, splits, tableNames, failure);
                 }
             }
@@ -280,6 +295,50 @@ public final class AdviceRun {
             store.drop(connection, split);
         }
         CreatedTables.forget(connection, tableNames);
+    }
+
+    /**
+     * The proofs of several forks (fresh JVMs, each of which seeded and measured every candidate) as one: every fork's
+     * trials, marked with their fork, analysed together, so that the intervals resample the forks too; the advice
+     * derived from those comparisons; the setup, storage and pages of the first fork (the same data and settings in
+     * each). Refused when a fork measured other candidates than {@code candidates}, the parent's proposal.
+     */
+    public static Result merge(TableDefinition table, Settings settings, List<Advisor.Candidate> candidates,
+                               List<Result> forks) {
+        List<SplitTable> splits = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            splits.add(split(table, candidates.get(i), i));
+        }
+        List<Trial> trials = new ArrayList<>();
+        List<Harness.Warmup> warmups = new ArrayList<>();
+        for (int i = 0; i < forks.size(); i++) {
+            Result fork = forks.get(i);
+            int number = i + 1;
+            List<String> measured = fork.advice().candidates().stream()
+                    .map(c -> c.name() + " " + c.columnGroups() + " " + c.coveringIndex()).toList();
+            List<String> proposed = candidates.stream()
+                    .map(c -> c.name() + " " + c.groups().groups() + " "
+                            + (c.covering() == null ? null : c.covering().columns())).toList();
+            if (!measured.equals(proposed)) {
+                throw new IllegalStateException("fork " + number + " measured other candidates (" + measured
+                        + ") than were proposed (" + proposed + ")");
+            }
+            fork.trials().forEach(t -> trials.add(t.inFork(number)));
+            fork.warmups().forEach(w -> warmups.add(new Harness.Warmup(number, w.layout(), w.operation(), w.variant(),
+                    w.trials(), w.ops(), w.totalSeconds(), w.steady(), w.lastChange())));
+        }
+        List<Measurement> measurements = Analysis.measurements(trials);
+        List<Harness.ComparisonResult> comparisons = Analysis.comparisons(trials,
+                Analysis.Settings.defaults(settings.threshold(), settings.seed()));
+        Advice first = forks.get(0).advice();
+        List<Long> storage = first.candidates().stream().map(Advice.Candidate::storageBytes).toList();
+        List<Double> pages = first.candidates().stream().map(Advice.Candidate::measuredPages).toList();
+        Advice advice = advice(table, settings, candidates, splits, measurements, comparisons,
+                new ArrayList<>(storage), new ArrayList<>(pages));
+        Setup one = forks.get(0).environment();
+        Setup setup = new Setup(one.engine(), one.engineVersion(), one.jdbcUrl(), one.rows(), one.ops(), one.trials(),
+                forks.size(), one.seed(), one.distribution(), one.startedAt(), one.toolVersion());
+        return new Result("complete", setup, forks.get(0).queries(), measurements, comparisons, warmups, advice, trials);
     }
 
     static Advice advice(TableDefinition table, Settings settings, List<Advisor.Candidate> candidates,

@@ -114,7 +114,9 @@ public final class Advisor {
                 .filter(q -> q.kind() == AnalyzedQuery.Kind.SELECT && q.pointLookup())
                 .sorted(Comparator.comparingDouble((AnalyzedQuery q) -> -q.query().weight()))
                 .map(q -> {
-                    String lookup = q.pinned().stream().filter(c -> !table.isKey(c) && table.isUnique(c)).findFirst()
+                    // in the table's column order: a set's own order changes from one JVM to the next, and every
+                    // fork of a proof must propose the same candidates
+                    String lookup = table.ordered(q.pinned()).stream().filter(c -> !table.isKey(c) && table.isUnique(c)).findFirst()
                             .orElse(table.primaryKey().size() == 1 && q.pinned().contains(table.primaryKey().get(0))
                                     ? table.primaryKey().get(0) : null);
                     if (lookup == null) {

@@ -106,7 +106,7 @@ public record CostModel(TableDefinition table, Map<String, Double> widths, long 
     private QueryCost plainCost(AnalyzedQuery query, ColumnGroups layout) {
         Set<Integer> touched = new LinkedHashSet<>();
         Set<String> columns = query.kind() == AnalyzedQuery.Kind.INSERT || query.kind() == AnalyzedQuery.Kind.DELETE
-                ? new LinkedHashSet<>(table.nonKeyColumns()) : new LinkedHashSet<>(query.columns());
+                ? new LinkedHashSet<>(table.nonKeyColumns()) : new LinkedHashSet<>(table.ordered(query.columns()));
         for (String column : columns) {
             if (!table.isKey(column)) {
                 touched.add(layout.groupOf(column));

@@ -16,6 +16,7 @@ import dev.userbench.schema.ConnectionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -26,9 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /** {@code userbench advise}: proposes vertical splits of the user's table for the user's queries, then measures them. */
@@ -80,8 +84,28 @@ public final class AdviseCommand implements Callable<Integer> {
     boolean proposeOnly;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "6",
-            description = "Measured trials per layout, in a balanced order (default: ${DEFAULT-VALUE}).")
+            description = "Measured trials per layout in each fork, in a balanced order (default: ${DEFAULT-VALUE}).")
     int trials;
+
+    @Option(names = "--forks", paramLabel = "N", defaultValue = "1",
+            description = "Fresh JVMs to run the proof in, one after the other, as run --forks does: each seeds and "
+                    + "measures every candidate, their trials are merged and the intervals resample the forks too, so "
+                    + "one JVM's JIT decisions cannot pass for a difference between layouts; 1 measures in this JVM "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int forks;
+
+    @Option(names = "--fork-timeout", paramLabel = "SECONDS", defaultValue = "600",
+            description = "With --forks above 1: stop a fork that shows no sign of life (no progress, no new phase) for "
+                    + "this long and end the advise naming its phase (default: ${DEFAULT-VALUE}).")
+    long forkTimeoutSeconds;
+
+    /** Set by the parent on the command line of each fork it launches: which fork this process is. */
+    @Option(names = "--fork", hidden = true, paramLabel = "N", defaultValue = "0")
+    int fork;
+
+    /** Set by the parent for its forks: the table and queries it read, so that every fork proves the same ones. */
+    @Option(names = "--fork-input", hidden = true, paramLabel = "FILE")
+    Path forkInput;
 
     @Option(names = "--warmup", paramLabel = "TRIALS", defaultValue = "2",
             description = "Discarded warm-up trials at least; 0 turns warm-up off (default: ${DEFAULT-VALUE}).")
@@ -117,10 +141,27 @@ public final class AdviseCommand implements Callable<Integer> {
     @Option(names = "--verbose", description = "Show the full error with its stack trace when something fails.")
     boolean verbose;
 
+    /** What a parent gives its forks: the table and the workload it read (a file, a catalog, statement statistics). */
+    record ForkInput(TableDefinition table, List<WorkloadQuery> queries) {
+    }
+
+    /** An advise that ended without results to show: its message is printed, this is its exit code. */
+    private static final class Ended extends RuntimeException {
+        final int exitCode;
+
+        Ended(int exitCode) {
+            super(null, null, false, false);
+            this.exitCode = exitCode;
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (fork > 0) {
+            return asFork(out, err);
+        }
         ConnectionSpec connection = null;
         try {
             if ((tableFile == null) == (tableName == null)) {
@@ -129,11 +170,7 @@ public final class AdviseCommand implements Callable<Integer> {
             if ((queriesFile == null) == !queriesFromEngine) {
                 throw new UsageException("give the workload with --queries FILE or --queries-from-engine (one of them)");
             }
-            if (rows < 1 || ops < 1 || trials < 2 || candidates < 1) {
-                throw new UsageException("--users, --ops and --candidates must be at least 1 and --trials at least 2");
-            }
-            AdviceRun.Settings settings = new AdviceRun.Settings(rows, ops, candidates, trials, warmup, warmupMax,
-                    threshold, seed, batchSize, KeyDistribution.parse(distribution), 0.99, keepTables);
+            AdviceRun.Settings settings = settings(keepTables);
             connection = connectionOptions.spec(false);
             // files are read before anything connects: a wrong path must not create a database file
             TableDefinition table = tableFile == null ? null : DdlParser.parse(read(tableFile, "--table"));
@@ -165,28 +202,15 @@ public final class AdviseCommand implements Callable<Integer> {
             if (proposeOnly) {
                 return ExitCode.OK.code();
             }
-            AdviceRun.Result result;
-            AdviceRun.Cancellation cancellation = new AdviceRun.Cancellation();
-            try (Interruption interruption = Interruption.onSignal(cancellation::cancel)) {
-                try {
-                    result = AdviceRun.prove(connection, table, queries, settings, new ConsoleProgress(err), cancellation);
-                } catch (Exception | Error e) {
-                    if (!interruption.happened()) {
-                        throw e;
-                    }
-                    // nothing is measured until every candidate is: an interrupted proof has no partial results
-                    err.println("userbench: interrupted during " + cancellation.phase() + "; "
-                            + (keepTables ? "kept the candidates' tables (--keep-tables)"
-                            : AdviceRun.TablesLeft.in(e) ? "the candidates' tables could not be dropped: ./userbench clean removes them"
-                            : "dropped the candidates' tables") + "; no results written");
-                    return ExitCode.INTERRUPTED.code();
-                }
-            }
-            out.println();
-            out.println("Measured on " + connection.maskedUrl() + " (" + trials + " trials per layout, one fork):");
-            out.print(AdviceText.advice(result.advice()));
             Path folder = this.out != null ? this.out : Main.home().resolve("temp/results")
                     .resolve(RunCommand.OUT_FOLDER.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-advise");
+            RunCommand.checkWritable(folder);
+            AdviceRun.Result result = forks > 1 ? forked(connection, table, queries, proposals, settings, folder, err)
+                    : inProcess(connection, table, queries, settings, err);
+            out.println();
+            out.println("Measured on " + connection.maskedUrl() + " (" + (forks > 1 ? trials * forks
+                    + " trials per layout, " + forks + " forks" : trials + " trials per layout, one fork") + "):");
+            out.print(AdviceText.advice(result.advice()));
             Files.createDirectories(folder);
             Path file = folder.resolve(ResultsJson.FILE);
             Files.writeString(file, ResultsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
@@ -200,15 +224,216 @@ public final class AdviseCommand implements Callable<Integer> {
             }
             out.flush();
             return ExitCode.OK.code();
+        } catch (Ended ended) {
+            return ended.exitCode;
         } catch (Exception | Error e) {
-            Failure failure = Failure.ofSession(e, connection);
-            boolean left = !(e instanceof AdviceRun.TablesLeft) && AdviceRun.TablesLeft.in(e);
-            err.println("userbench: " + failure.message()
-                    + (left ? "; the candidates' tables could not be dropped either: ./userbench clean removes them" : ""));
-            if (verbose) {
-                err.println(Failure.stackTrace(e, connection));
+            return failed(e, connection, err, null);
+        }
+    }
+
+    /** The proof's settings from the options, checked; {@code keep} whether this process keeps the tables. */
+    private AdviceRun.Settings settings(boolean keep) {
+        if (rows < 1 || ops < 1 || trials < 2 || candidates < 1) {
+            throw new UsageException("--users, --ops and --candidates must be at least 1 and --trials at least 2");
+        }
+        if (forks < 1) {
+            throw new UsageException("--forks must be at least 1 (1 measures in this JVM), got " + forks);
+        }
+        if (forkTimeoutSeconds < 1) {
+            throw new UsageException("--fork-timeout must be at least 1 second, got " + forkTimeoutSeconds);
+        }
+        return new AdviceRun.Settings(rows, ops, candidates, trials, warmup, warmupMax, threshold, seed, batchSize,
+                KeyDistribution.parse(distribution), 0.99, keep);
+    }
+
+    /**
+     * Tells a failure in one sentence (and, in a fork, to the parent behind {@link Forks#FAILURE_PREFIX}) and returns
+     * its exit code.
+     */
+    private int failed(Throwable e, ConnectionSpec connection, PrintWriter err, PrintWriter parent) {
+        Failure failure = Failure.ofSession(e, connection);
+        boolean left = !(e instanceof AdviceRun.TablesLeft) && AdviceRun.TablesLeft.in(e);
+        String message = failure.message()
+                + (left ? "; the candidates' tables could not be dropped either: ./userbench clean removes them" : "");
+        if (parent != null) {
+            parent.println(Forks.FAILURE_PREFIX + message);
+            parent.flush();
+        }
+        err.println("userbench: " + message);
+        if (verbose) {
+            err.println(Failure.stackTrace(e, connection));
+        }
+        return failure.exitCode().code();
+    }
+
+    /** What became of the candidates' tables when a proof was interrupted. */
+    private String tablesAfter(Throwable e) {
+        return keepTables ? "kept the candidates' tables (--keep-tables)"
+                : AdviceRun.TablesLeft.in(e) ? "the candidates' tables could not be dropped: ./userbench clean removes them"
+                : "dropped the candidates' tables";
+    }
+
+    /** The proof in this JVM; Ctrl-C stops it, drops the candidates' tables and writes nothing. */
+    private AdviceRun.Result inProcess(ConnectionSpec connection, TableDefinition table, List<WorkloadQuery> queries,
+                                       AdviceRun.Settings settings, PrintWriter err) throws java.sql.SQLException {
+        AdviceRun.Cancellation cancellation = new AdviceRun.Cancellation();
+        try (Interruption interruption = Interruption.onSignal(cancellation::cancel)) {
+            try {
+                return AdviceRun.prove(connection, table, queries, settings, new ConsoleProgress(err), cancellation);
+            } catch (Exception | Error e) {
+                if (!interruption.happened()) {
+                    throw e;
+                }
+                // nothing is measured until every candidate is: an interrupted proof has no partial results
+                err.println("userbench: interrupted during " + cancellation.phase() + "; " + tablesAfter(e)
+                        + "; no results written");
+                throw new Ended(ExitCode.INTERRUPTED.code());
             }
-            return failure.exitCode().code();
+        }
+    }
+
+    /**
+     * The proof in {@code forks} fresh JVMs, one after the other, merged: each fork proposes the same candidates
+     * from the table and queries this process read, seeds and measures them and drops its tables; this process
+     * analyses every fork's trials together. A fork that fails ends the advise with its phase; nothing is written.
+     */
+    private AdviceRun.Result forked(ConnectionSpec connection, TableDefinition table, List<WorkloadQuery> queries,
+                                    List<Advisor.Candidate> proposals, AdviceRun.Settings settings, Path folder,
+                                    PrintWriter err) throws IOException, java.sql.SQLException {
+        // what the user can get wrong about the connection is told once, here, as an advise in one JVM tells it
+        connection.open().close();
+        Path input = folder.resolve("forks").resolve("input.json");
+        Files.createDirectories(input.getParent());
+        ResultsJson.mapper().writeValue(input.toFile(), new ForkInput(table, queries));
+        Forks.Kind<AdviceRun.Result> kind = new Forks.Kind<>("advise", AdviceRun.Result.class, result -> null,
+                // a proof that did not finish in every fork is not advice: nothing is kept
+                (results, failure) -> failure != null ? null : AdviceRun.merge(table, settings, proposals, results));
+        Forks<AdviceRun.Result> launcher = new Forks<>(kind, forkArguments(input), connection.url(),
+                connection.password(), forks, folder, Duration.ofSeconds(forkTimeoutSeconds), err);
+        try (Interruption interruption = Interruption.onSignal(launcher::cancel)) {
+            try {
+                return launcher.run();
+            } catch (Forks.ForkFailed failed) {
+                if (interruption.happened() || failed.exitCode == ExitCode.INTERRUPTED.code()) {
+                    String told = failed.getMessage();
+                    // the fork says what became of its tables; one stopped before it began, or between forks, has none
+                    String tables = told.startsWith("interrupted") ? tablesAfter(failed)
+                            : told.contains("tables") ? told
+                            : told + "; its candidates' tables may be left: ./userbench clean removes them";
+                    err.println("userbench: " + connection.redact("interrupted during " + failed.phase + "; " + tables)
+                            + "; no results written");
+                    throw new Ended(ExitCode.INTERRUPTED.code());
+                }
+                err.println("userbench: " + connection.redact("during " + failed.phase + ": " + failed.getMessage())
+                        + "; no results written");
+                throw new Ended(failed.exitCode);
+            }
+        }
+    }
+
+    /** This command's options as the user gave them, for a fork: without the connection, the inputs and the forks. */
+    private List<String> forkArguments(Path input) {
+        Set<String> parentOnly = Set.of("--jdbc-url", "--password", "--out", "--forks", "--fork", "--fork-timeout",
+                "--fork-input", "--table", "--table-name", "--queries", "--queries-from-engine", "--propose-only");
+        List<String> arguments = new ArrayList<>();
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (parentOnly.contains(name)) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                arguments.add(name);
+            } else {
+                option.originalStringValues().forEach(value -> arguments.add(name + "=" + value));
+            }
+        }
+        arguments.add("--forks=" + forks);
+        arguments.add("--fork-input=" + input);
+        return arguments;
+    }
+
+    /**
+     * One fork of a forked advise: the parent's table and queries, proposed and proved in this JVM; its results (the
+     * trials) to {@code --out}; its phases, and its failure in one sentence, to the parent on standard output.
+     */
+    private int asFork(PrintWriter phases, PrintWriter err) {
+        String url = System.getenv(Forks.URL_VARIABLE);
+        if (url == null || url.isEmpty() || forkInput == null || out == null) {
+            err.println("userbench: --fork is for the forks advise launches itself: leave it out");
+            return ExitCode.USAGE.code();
+        }
+        ConnectionSpec connection = null;
+        try {
+            // the tables stay after the last fork only, when the user asked to keep them
+            AdviceRun.Settings settings = settings(keepTables && fork == forks);
+            connection = connectionOptions.spec(url, false);
+            ForkInput input = ResultsJson.mapper().readValue(forkInput.toFile(), ForkInput.class);
+            AdviceRun.Cancellation cancellation = new AdviceRun.Cancellation();
+            Thread reporter = phaseReporter(cancellation, phases);
+            try (Interruption interruption = Interruption.onSignal(cancellation::cancel)) {
+                AdviceRun.Result result;
+                try {
+                    result = AdviceRun.prove(connection, input.table(), input.queries(), settings,
+                            new ConsoleProgress(err), cancellation);
+                } catch (Exception | Error e) {
+                    // the phase it failed in, told before the failure: the reporter may not have told it yet
+                    stop(reporter);
+                    phases.println(Forks.PHASE_PREFIX + cancellation.phase());
+                    phases.flush();
+                    if (!interruption.happened()) {
+                        throw e;
+                    }
+                    String tables = keepTables && fork == forks ? "kept the candidates' tables (--keep-tables)"
+                            : AdviceRun.TablesLeft.in(e)
+                            ? "the candidates' tables could not be dropped: ./userbench clean removes them"
+                            : "dropped the candidates' tables";
+                    phases.println(Forks.FAILURE_PREFIX + tables);
+                    phases.flush();
+                    err.println("userbench: interrupted during " + cancellation.phase() + "; " + tables
+                            + "; no results written");
+                    return ExitCode.INTERRUPTED.code();
+                } finally {
+                    stop(reporter);
+                }
+                Files.createDirectories(out);
+                Files.writeString(out.resolve(ResultsJson.FILE),
+                        ResultsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(result));
+                return ExitCode.OK.code();
+            }
+        } catch (Exception | Error e) {
+            return failed(e, connection, err, phases);
+        }
+    }
+
+    /** Prints the proof's phase to the parent whenever it changes, until interrupted. */
+    private static Thread phaseReporter(AdviceRun.Cancellation cancellation, PrintWriter phases) {
+        Thread thread = new Thread(() -> {
+            String last = null;
+            while (!Thread.currentThread().isInterrupted()) {
+                String now = cancellation.phase();
+                if (!now.equals(last)) {
+                    phases.println(Forks.PHASE_PREFIX + now);
+                    phases.flush();
+                    last = now;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "userbench-phases");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static void stop(Thread reporter) {
+        reporter.interrupt();
+        try {
+            reporter.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

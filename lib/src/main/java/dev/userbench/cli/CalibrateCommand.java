@@ -84,7 +84,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ConnectionSpec connection = null;
         EmbeddedServer server = null;
-        AtomicReference<Forks> running = new AtomicReference<>();
+        AtomicReference<Forks<RunResult>> running = new AtomicReference<>();
         try {
             if (runs < 1 || plantedRuns < 0) {
                 throw new UsageException("--runs must be at least 1 and --planted-runs at least 0");
@@ -112,7 +112,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             List<RunResult> aa = new ArrayList<>();
             List<RunResult> planted = new ArrayList<>();
             try (Interruption interruption = Interruption.onSignal(() -> {
-                Forks current = running.get();
+                Forks<RunResult> current = running.get();
                 if (current != null) {
                     current.cancel();
                 }
@@ -122,13 +122,13 @@ public final class CalibrateCommand implements Callable<Integer> {
                     String layouts = isPlanted ? Layouts.MONOLITH.name() + "," + Layouts.MONOLITH_COVERING.name()
                             : Layouts.MONOLITH.name() + "," + Layouts.MONOLITH.name();
                     String name = (isPlanted ? "planted run " + (i - runs) + " of " + plantedRuns : "A/A run " + i + " of " + runs);
-                    Forks launcher = new Forks(arguments(layouts), connection.url(), connection.password(),
+                    Forks<RunResult> launcher = new Forks<>(Forks.Kind.runs(options.analysis()), arguments(layouts), connection.url(), connection.password(),
                             options.forks(), folder.resolve(isPlanted ? "planted-" + (i - runs) : "aa-" + i),
                             Duration.ofSeconds(measuring.forkTimeoutSeconds), err);
                     running.set(launcher);
                     RunResult result;
                     try {
-                        result = launcher.run(options.analysis());
+                        result = launcher.run();
                     } catch (Forks.ForkFailed failed) {
                         boolean interrupted = interruption.happened() || failed.exitCode == ExitCode.INTERRUPTED.code();
                         err.println("userbench: " + (interrupted ? "interrupted during " : "") + name + ", "

@@ -16,15 +16,40 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * {@code run --forks N}: the run's trials in N fresh JVMs, one after the other, as JMH forks do, merged into one
- * result whose intervals resample the forks too. The parent starts no measurement itself; it launches each fork
- * with the same options, gives it the connection through its environment (never its command line, which every
- * user of the machine can read), relays its progress, and watches it: a fork that fails ends the run with its
- * phase and the results finished so far; a fork that shows no sign of life for {@code silence} is stopped.
+ * {@code run --forks N} and {@code advise --forks N}: a command's trials in N fresh JVMs, one after the other, as JMH
+ * forks do, merged into one result whose intervals resample the forks too. The parent starts no measurement itself;
+ * it launches each fork with the same options, gives it the connection through its environment (never its command
+ * line, which every user of the machine can read), relays its progress, and watches it: a fork that fails ends the
+ * command with its phase and what its {@link Kind} keeps of the forks finished so far; a fork that shows no sign of
+ * life for {@code silence} is stopped. What a fork runs, what it writes and how the finished forks' results become
+ * one is the {@link Kind}'s: one mechanism for every command that forks.
+ *
+ * @param <R> what a fork writes to its results.json
  */
-final class Forks {
+final class Forks<R> {
+
+    /**
+     * What the forks of one command run and produce.
+     *
+     * @param command the subcommand a fork runs ({@code run}, {@code advise})
+     * @param type    what a fork's results.json holds
+     * @param failure where and why a fork's own results say it failed (null when they do not)
+     * @param merge   the results of the forks (in fork order, from 1) as one; the failure is null when every fork
+     *                finished, else the phase and reason of the one that did not (a kind may then keep nothing: null)
+     */
+    record Kind<R>(String command, Class<R> type, Function<R, RunResult.Failure> failure,
+                   BiFunction<List<R>, RunResult.Failure, R> merge) {
+
+        /** {@code run}'s forks: every fork's trials analysed together, the finished forks' results kept on a failure. */
+        static Kind<RunResult> runs(Analysis.Settings analysis) {
+            return new Kind<>("run", RunResult.class, RunResult::failure,
+                    (forks, failure) -> RunResult.merge(forks, analysis, failure));
+        }
+    }
 
     /** The real JDBC URL (it may hold a password) for a fork, from its parent. */
     static final String URL_VARIABLE = "USERBENCH_FORK_JDBC_URL";
@@ -40,13 +65,22 @@ final class Forks {
     static final class ForkFailed extends Exception {
         final int exitCode;
         final String phase;
-        final RunResult partial;
+        /** What the kind kept of the forks finished so far (and of the failed one), or null; an {@code R}. */
+        private final Object partial;
+        /** The reason the fork's own results give, or null. */
+        private final String ownReason;
 
-        ForkFailed(String message, int exitCode, String phase, RunResult partial) {
+        ForkFailed(String message, int exitCode, String phase, Object partial, String ownReason) {
             super(message);
             this.exitCode = exitCode;
             this.phase = phase;
             this.partial = partial;
+            this.ownReason = ownReason;
+        }
+
+        /** What was kept of the forks finished so far, as the forks' kind produces it; null if nothing. */
+        <R> R partial(Class<R> type) {
+            return type.cast(partial);
         }
 
         /**
@@ -54,8 +88,7 @@ final class Forks {
          * stopped the fork (then the parent's message says why).
          */
         String reason() {
-            return !stoppedByParent && partial != null && partial.failure() != null ? partial.failure().reason()
-                    : getMessage();
+            return !stoppedByParent && ownReason != null ? ownReason : getMessage();
         }
 
         boolean stoppedByParent;
@@ -64,6 +97,7 @@ final class Forks {
     /** How long a silent fork gets to stop on SIGINT and write its partial results before it is killed. */
     private static final long GRACE_SECONDS = 20;
 
+    private final Kind<R> kind;
     private final List<String> arguments;
     private final String url;
     private final String password;
@@ -75,12 +109,14 @@ final class Forks {
     private volatile boolean cancelled;
 
     /**
-     * @param arguments the fork's {@code run} options, without the connection's URL and password
+     * @param kind      what the forks run and how their results become one
+     * @param arguments the fork's options of {@code kind.command()}, without the connection's URL and password
      * @param url       the URL the forks connect to (an embedded server's, when the parent started one)
      * @param password  the password, or null
      */
-    Forks(List<String> arguments, String url, String password, int forks, Path folder, Duration silence,
+    Forks(Kind<R> kind, List<String> arguments, String url, String password, int forks, Path folder, Duration silence,
           PrintWriter err) {
+        this.kind = kind;
         this.arguments = List.copyOf(arguments);
         this.url = url;
         this.password = password;
@@ -90,24 +126,25 @@ final class Forks {
         this.err = err;
     }
 
-    /** Runs every fork in turn and merges their results; the first fork that fails ends the run. */
-    RunResult run(Analysis.Settings analysis) throws ForkFailed, IOException {
-        List<RunResult> finished = new ArrayList<>();
+    /** Runs every fork in turn and merges their results; the first fork that fails ends the command. */
+    R run() throws ForkFailed, IOException {
+        List<R> finished = new ArrayList<>();
         for (int fork = 1; fork <= forks; fork++) {
             Path out = folder.resolve("forks").resolve("fork-" + fork);
             try {
                 finished.add(runFork(fork, out));
             } catch (ForkFailed failed) {
-                List<RunResult> partial = new ArrayList<>(finished);
-                if (failed.partial != null) {
-                    partial.add(failed.partial);
+                List<R> partial = new ArrayList<>(finished);
+                R own = failed.partial(kind.type());
+                if (own != null) {
+                    partial.add(own);
                 }
-                RunResult merged = partial.isEmpty() ? null : RunResult.merge(partial, analysis,
+                R merged = partial.isEmpty() ? null : kind.merge().apply(partial,
                         new RunResult.Failure(failed.phase, failed.reason()));
-                throw new ForkFailed(failed.getMessage(), failed.exitCode, failed.phase, merged);
+                throw new ForkFailed(failed.getMessage(), failed.exitCode, failed.phase, merged, failed.ownReason);
             }
         }
-        return RunResult.merge(finished, analysis, null);
+        return kind.merge().apply(finished, null);
     }
 
     /** Stops the running fork as Ctrl-C would (it keeps its partial results), and launches no other. */
@@ -133,10 +170,10 @@ final class Forks {
         }
     }
 
-    private RunResult runFork(int fork, Path out) throws ForkFailed, IOException {
+    private R runFork(int fork, Path out) throws ForkFailed, IOException {
         String name = "fork " + fork + " of " + forks;
         if (cancelled) {
-            throw new ForkFailed("interrupted (Ctrl-C)", ExitCode.INTERRUPTED.code(), name, null);
+            throw new ForkFailed("interrupted (Ctrl-C)", ExitCode.INTERRUPTED.code(), name, null, null);
         }
         Files.createDirectories(out);
         List<String> command = new ArrayList<>();
@@ -148,7 +185,7 @@ final class Forks {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
-        command.add("run");
+        command.add(kind.command());
         command.addAll(arguments);
         command.add("--fork=" + fork);
         command.add("--out=" + out);
@@ -182,15 +219,17 @@ final class Forks {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
-            throw new ForkFailed("interrupted", ExitCode.INTERRUPTED.code(), watch.phase + " (" + name + ")", null);
+            throw new ForkFailed("interrupted", ExitCode.INTERRUPTED.code(), watch.phase + " (" + name + ")", null, null);
         } finally {
             current = null;
         }
-        RunResult result = read(out.resolve(ResultsJson.FILE));
+        R result = read(out.resolve(ResultsJson.FILE));
+        RunResult.Failure own = result == null ? null : kind.failure().apply(result);
         String phase = watch.phase + " (" + name + ")";
         if (hung) {
             ForkFailed silent = new ForkFailed("it gave no sign of life for " + silence.toSeconds() + " s and was "
-                    + "stopped; check that the server still answers", ExitCode.RUN_FAILED.code(), phase, result);
+                    + "stopped; check that the server still answers", ExitCode.RUN_FAILED.code(), phase, result,
+                    own == null ? null : own.reason());
             silent.stoppedByParent = true;
             throw silent;
         }
@@ -199,18 +238,17 @@ final class Forks {
             String message = watch.failure != null ? watch.failure : watch.error != null ? watch.error
                     : "it ended with exit code " + exit + (result == null ? " and wrote no results" : "");
             throw new ForkFailed(message, exit != 0 ? exit : ExitCode.RUN_FAILED.code(),
-                    result != null && result.failure() != null ? result.failure().phase() + " (" + name + ")" : phase,
-                    result);
+                    own != null ? own.phase() + " (" + name + ")" : phase, result, own == null ? null : own.reason());
         }
         return result;
     }
 
-    private static RunResult read(Path json) {
+    private R read(Path json) {
         if (!Files.isRegularFile(json)) {
             return null;
         }
         try {
-            return READER.readValue(json.toFile(), RunResult.class);
+            return READER.readValue(json.toFile(), kind.type());
         } catch (IOException e) {
             return null;
         }

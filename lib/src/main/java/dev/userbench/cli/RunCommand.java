@@ -397,15 +397,16 @@ public final class RunCommand implements Callable<Integer> {
             throws IOException, java.sql.SQLException {
         // what the user can get wrong about the connection is told once, here, as a run in one JVM tells it
         connection.open().close();
-        Forks launcher = new Forks(forkArguments(), connection.url(), connection.password(), options.forks(), folder,
-                Duration.ofSeconds(measuring.forkTimeoutSeconds), err);
+        Forks<RunResult> launcher = new Forks<>(Forks.Kind.runs(options.analysis()), forkArguments(), connection.url(), connection.password(),
+                options.forks(), folder, Duration.ofSeconds(measuring.forkTimeoutSeconds), err);
         try (Interruption interruption = Interruption.onSignal(launcher::cancel)) {
             try {
-                return launcher.run(options.analysis());
+                return launcher.run();
             } catch (Forks.ForkFailed failed) {
                 String kept = "";
-                if (failed.partial != null) {
-                    Path json = ResultsJson.write(failed.partial, folder);
+                RunResult partial = failed.partial(RunResult.class);
+                if (partial != null) {
+                    Path json = ResultsJson.write(partial, folder);
                     kept = "; kept the results finished so far in " + json + " (status failed)";
                 }
                 if (interruption.happened() || failed.exitCode == ExitCode.INTERRUPTED.code()) {

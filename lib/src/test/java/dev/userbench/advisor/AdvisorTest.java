@@ -79,4 +79,26 @@ class AdvisorTest {
         }
         assertThat(candidates.get(1).predictedBytes()).isLessThan(candidates.get(0).predictedBytes());
     }
+
+    @Test
+    void aLookupOnTwoUniqueColumnsIsCoveredFromTheFirstOfThemInTheTablesOrderInEveryJvm() {
+        // the forks of a proof each propose anew: a choice that followed a set's order (which changes from one JVM
+        // to the next) would measure another index in each fork
+        TableDefinition table = dev.userbench.definition.DdlParser.parse("""
+                CREATE TABLE accounts (id INTEGER PRIMARY KEY, username VARCHAR(40) NOT NULL UNIQUE,
+                  email VARCHAR(120) NOT NULL UNIQUE, password_hash CHAR(60) NOT NULL, bio TEXT, avatar TEXT);
+                """);
+
+        List<Advisor.Candidate> candidates = propose(table, """
+                -- weight: 90
+                SELECT password_hash FROM accounts WHERE email = ? AND username = ?;
+                -- weight: 10
+                SELECT * FROM accounts WHERE id = ?;
+                """);
+
+        assertThat(candidates).anySatisfy(c -> {
+            assertThat(c.name()).isEqualTo(Advisor.COVERING);
+            assertThat(c.covering().lookup()).isEqualTo("username");
+        });
+    }
 }
