@@ -369,7 +369,7 @@ public final class AdviseCommand implements Callable<Integer> {
             connection = connectionOptions.spec(url, false);
             ForkInput input = ResultsJson.mapper().readValue(forkInput.toFile(), ForkInput.class);
             AdviceRun.Cancellation cancellation = new AdviceRun.Cancellation();
-            Thread reporter = phaseReporter(cancellation, phases);
+            Thread reporter = Forks.reportPhases(cancellation::phase, phases);
             try (Interruption interruption = Interruption.onSignal(cancellation::cancel)) {
                 AdviceRun.Result result;
                 try {
@@ -377,7 +377,7 @@ public final class AdviseCommand implements Callable<Integer> {
                             new ConsoleProgress(err), cancellation);
                 } catch (Exception | Error e) {
                     // the phase it failed in, told before the failure: the reporter may not have told it yet
-                    stop(reporter);
+                    Forks.stopReporting(reporter);
                     phases.println(Forks.PHASE_PREFIX + cancellation.phase());
                     phases.flush();
                     if (!interruption.happened()) {
@@ -393,7 +393,7 @@ public final class AdviseCommand implements Callable<Integer> {
                             + "; no results written");
                     return ExitCode.INTERRUPTED.code();
                 } finally {
-                    stop(reporter);
+                    Forks.stopReporting(reporter);
                 }
                 Files.createDirectories(out);
                 Files.writeString(out.resolve(ResultsJson.FILE),
@@ -402,38 +402,6 @@ public final class AdviseCommand implements Callable<Integer> {
             }
         } catch (Exception | Error e) {
             return failed(e, connection, err, phases);
-        }
-    }
-
-    /** Prints the proof's phase to the parent whenever it changes, until interrupted. */
-    private static Thread phaseReporter(AdviceRun.Cancellation cancellation, PrintWriter phases) {
-        Thread thread = new Thread(() -> {
-            String last = null;
-            while (!Thread.currentThread().isInterrupted()) {
-                String now = cancellation.phase();
-                if (!now.equals(last)) {
-                    phases.println(Forks.PHASE_PREFIX + now);
-                    phases.flush();
-                    last = now;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "userbench-phases");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static void stop(Thread reporter) {
-        reporter.interrupt();
-        try {
-            reporter.join(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

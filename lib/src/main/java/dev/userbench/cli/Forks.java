@@ -318,4 +318,37 @@ final class Forks<R> {
         err.println(line);
         err.flush();
     }
+
+    /** In a fork: prints its phase to the parent behind {@link #PHASE_PREFIX} whenever it changes, until interrupted. */
+    static Thread reportPhases(java.util.function.Supplier<String> phase, PrintWriter phases) {
+        Thread thread = new Thread(() -> {
+            String last = null;
+            while (!Thread.currentThread().isInterrupted()) {
+                String now = phase.get();
+                if (!now.equals(last)) {
+                    phases.println(PHASE_PREFIX + now);
+                    phases.flush();
+                    last = now;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "userbench-phases");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Stops a {@link #reportPhases} thread and waits for its last line. */
+    static void stopReporting(Thread reporter) {
+        reporter.interrupt();
+        try {
+            reporter.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }

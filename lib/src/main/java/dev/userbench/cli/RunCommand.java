@@ -358,7 +358,7 @@ public final class RunCommand implements Callable<Integer> {
     private RunResult inProcess(ConnectionSpec connection, RunOptions options, WorkloadPlan plan, EmbeddedServer server,
                                 Path folder, PrintWriter err, PrintWriter phases) throws IOException {
         BenchmarkRun run = new BenchmarkRun(options, plan, new ConsoleProgress(err), Harness.Listener.NONE, server);
-        Thread reporter = phases == null ? null : phaseReporter(run, phases);
+        Thread reporter = phases == null ? null : Forks.reportPhases(run::phase, phases);
         try (Interruption interruption = Interruption.onSignal(() -> run.cancel("interrupted (Ctrl-C)"))) {
             try {
                 return run.execute();
@@ -452,29 +452,6 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--fork is for the forks a run launches itself: leave it out");
         }
         return url;
-    }
-
-    /** Prints the run's phase to the parent whenever it changes, until interrupted. */
-    private static Thread phaseReporter(BenchmarkRun run, PrintWriter phases) {
-        Thread thread = new Thread(() -> {
-            String last = null;
-            while (!Thread.currentThread().isInterrupted()) {
-                String now = run.phase();
-                if (!now.equals(last)) {
-                    phases.println(Forks.PHASE_PREFIX + now);
-                    phases.flush();
-                    last = now;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "userbench-phases");
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private static void show(RunResult result, PrintWriter out) {

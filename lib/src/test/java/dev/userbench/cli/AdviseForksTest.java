@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -79,17 +78,7 @@ class AdviseForksTest {
                 dir.resolve("stdout"), dir.resolve("stderr"), advise(dir.resolve("a.db"), "--users", "300",
                         "--ops", "50", "--trials", "2", "--warmup", "0", "--forks", "2",
                         "--out", dir.resolve("out").toString()));
-        Set<Long> forksSeen = new HashSet<>();
-        while (advise.isAlive()) {
-            // no process below the advise carries the secret; the forks are its own children
-            advise.descendants().forEach(process -> assertThat(commandLine(process.pid())).doesNotContain(secret));
-            advise.children().forEach(child -> {
-                if (commandLine(child.pid()).contains("--fork=")) {
-                    forksSeen.add(child.pid());
-                }
-            });
-            Thread.sleep(50);
-        }
+        Set<Long> forksSeen = JavaProcess.forksWatched(advise, secret);
         assertThat(advise.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(advise.exitValue()).as(Files.readString(dir.resolve("stderr"))).isZero();
         assertThat(forksSeen).hasSize(2);
@@ -122,7 +111,7 @@ class AdviseForksTest {
                 Thread.sleep(100);
             }
             assertThat(advise.isAlive()).as(Files.readString(stderr)).isTrue();
-            assertThat(advise.children().filter(c -> commandLine(c.pid()).contains("--fork=1 ")).count()).isOne();
+            assertThat(advise.children().filter(c -> JavaProcess.commandLine(c.pid()).contains("--fork=1 ")).count()).isOne();
             assertThat(new ProcessBuilder("kill", "-INT", String.valueOf(advise.pid())).start().waitFor()).isZero();
 
             assertThat(advise.waitFor(90, TimeUnit.SECONDS)).isTrue();
@@ -189,14 +178,5 @@ class AdviseForksTest {
             }
         }
         return values;
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (java.io.IOException gone) {
-            return "";
-        }
     }
 }

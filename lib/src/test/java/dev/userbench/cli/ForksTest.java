@@ -9,7 +9,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -58,18 +57,7 @@ class ForksTest {
                 dir.resolve("stdout"), dir.resolve("stderr"),
                 List.of("run", "--jdbc-url", "jdbc:sqlite:" + dir.resolve("bench.db"), "--users", "2000",
                         "--logins", "500", "--trials", "2", "--forks", "2", "--out", dir.resolve("out").toString()));
-        Set<Long> forksSeen = new HashSet<>();
-        while (run.isAlive()) {
-            // no process below the run carries the secret; the forks are its own children (a fork's own short-lived
-            // children show the fork's command line until they exec, and are not forks)
-            run.descendants().forEach(process -> assertThat(commandLine(process.pid())).doesNotContain(secret));
-            run.children().forEach(child -> {
-                if (commandLine(child.pid()).contains("--fork=")) {
-                    forksSeen.add(child.pid());
-                }
-            });
-            Thread.sleep(50);
-        }
+        Set<Long> forksSeen = JavaProcess.forksWatched(run, secret);
         assertThat(run.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(run.exitValue()).as(Files.readString(dir.resolve("stderr"))).isZero();
         assertThat(forksSeen).hasSize(2);
@@ -97,15 +85,6 @@ class ForksTest {
             assertThat(partial.at("/failure/phase").asText()).contains("login/", "(fork 1 of 2)");
         } finally {
             TestServers.dropNamespace(engine, NAMESPACE);
-        }
-    }
-
-    private static String commandLine(long pid) {
-        try {
-            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
-                    StandardCharsets.UTF_8).replace('\0', ' ');
-        } catch (java.io.IOException gone) {
-            return "";
         }
     }
 }
