@@ -162,11 +162,15 @@ public final class AdviceRun {
         return CostModel.of(generator, rows, page);
     }
 
-    /** The tables of a candidate: {@code adv_<table>_<candidate>[_p<i>]}. */
+    /**
+     * The tables of a candidate: {@code adv_<table>_<candidate>[_p<i>]}, the table's name kept to letters, digits and
+     * underscores (a quoted name may hold any character) and to 40 characters, so every name is a plain identifier
+     * within every engine's limit and each candidate's differs.
+     */
     public static SplitTable split(TableDefinition table, Advisor.Candidate candidate, int index) {
-        String prefix = "adv_" + table.name() + "_" + index;
-        return SplitTable.of(candidate.name(), table, candidate.groups(),
-                prefix.length() > 50 ? prefix.substring(0, 50) : prefix, candidate.covering());
+        String name = table.name().replaceAll("[^a-z0-9_]", "_");
+        String prefix = "adv_" + (name.length() > 40 ? name.substring(0, 40) : name) + "_" + index;
+        return SplitTable.of(candidate.name(), table, candidate.groups(), prefix, candidate.covering());
     }
 
     public static Result prove(ConnectionSpec spec, TableDefinition table, List<WorkloadQuery> queries,

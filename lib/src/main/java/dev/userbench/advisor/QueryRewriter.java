@@ -2,6 +2,8 @@ package dev.userbench.advisor;
 
 import dev.userbench.definition.SplitTable;
 import dev.userbench.definition.TableDefinition;
+import dev.userbench.schema.Dialect;
+import dev.userbench.schema.Dialects;
 import dev.userbench.schema.Engine;
 import net.sf.jsqlparser.expression.Alias;
 import net.sf.jsqlparser.expression.Expression;
@@ -36,7 +38,9 @@ import java.util.stream.Collectors;
  * Rewrites a statement on the single table for one split: a SELECT reads from the parts that hold the columns it
  * names, joined by the key; an UPDATE becomes one UPDATE per part it writes, finding its rows through the parts its
  * WHERE names; an INSERT one INSERT per part; a DELETE one DELETE per part. Every rewritten statement says which of
- * the original's parameters it takes, in its own order, so the same values run on every layout.
+ * the original's parameters it takes, in its own order, so the same values run on every layout. Every column is
+ * written quoted as the engine quotes an identifier, whatever quoting the original used: a user's column may be
+ * called {@code order}, {@code key} or {@code desc}.
  */
 public final class QueryRewriter {
 
@@ -55,15 +59,16 @@ public final class QueryRewriter {
     public static List<Rewritten> rewrite(AnalyzedQuery analyzed, SplitTable split, Engine engine) {
         Statement statement = AnalyzedQuery.parse(analyzed.query().sql(), analyzed.query().name());
         TableDefinition table = split.definition();
+        Dialect dialect = Dialects.of(engine);
         return switch (analyzed.kind()) {
-            case SELECT -> List.of(select((PlainSelect) statement, analyzed, split));
-            case UPDATE -> update((Update) statement, analyzed, split, engine);
-            case INSERT -> insert((Insert) statement, split, table);
-            case DELETE -> delete((Delete) statement, analyzed, split, engine);
+            case SELECT -> List.of(select((PlainSelect) statement, analyzed, split, dialect));
+            case UPDATE -> update((Update) statement, analyzed, split, dialect);
+            case INSERT -> insert((Insert) statement, split, table, dialect);
+            case DELETE -> delete((Delete) statement, analyzed, split, dialect);
         };
     }
 
-    private static Rewritten select(PlainSelect select, AnalyzedQuery analyzed, SplitTable split) {
+    private static Rewritten select(PlainSelect select, AnalyzedQuery analyzed, SplitTable split, Dialect dialect) {
         TableDefinition table = split.definition();
         List<SplitTable.Part> parts = partsFor(analyzed.read(), split);
         boolean join = parts.size() > 1;
@@ -78,7 +83,7 @@ public final class QueryRewriter {
             }
         }
         select.setSelectItems(items);
-        ExpressionVisitorAdapter<Void> qualify = qualifier(split, parts, join);
+        ExpressionVisitorAdapter<Void> qualify = qualifier(split, parts, join, dialect);
         for (SelectItem<?> item : items) {
             item.getExpression().accept(qualify, null);
         }
@@ -105,7 +110,7 @@ public final class QueryRewriter {
             List<Join> joins = new ArrayList<>();
             for (int i = 1; i < parts.size(); i++) {
                 Table joined = new Table(parts.get(i).table()).withAlias(new Alias("t" + i, false));
-                joins.add(new Join().withRightItem(joined).withOnExpression(keyEquality(table, "t0", "t" + i)));
+                joins.add(new Join().withRightItem(joined).withOnExpression(keyEquality(table, "t0", "t" + i, dialect)));
             }
             select.setJoins(joins);
         }
@@ -113,7 +118,7 @@ public final class QueryRewriter {
         return numbered(select.toString(), true);
     }
 
-    private static List<Rewritten> update(Update update, AnalyzedQuery analyzed, SplitTable split, Engine engine) {
+    private static List<Rewritten> update(Update update, AnalyzedQuery analyzed, SplitTable split, Dialect dialect) {
         TableDefinition table = split.definition();
         Map<SplitTable.Part, List<UpdateSet>> byPart = new LinkedHashMap<>();
         for (UpdateSet set : update.getUpdateSets()) {
@@ -124,14 +129,14 @@ public final class QueryRewriter {
                             + column + ", which every part of a split holds: the advisor does not rewrite that");
                 }
                 byPart.computeIfAbsent(split.partOf(column), p -> new ArrayList<>())
-                        .add(new UpdateSet(new Column(column), set.getValues().get(i)));
+                        .add(new UpdateSet(new Column(dialect.quoteIdentifier(column)), set.getValues().get(i)));
             }
         }
         Set<String> whereColumns = columnsOf(update.getWhere(), table);
         List<Rewritten> statements = new ArrayList<>();
         for (Map.Entry<SplitTable.Part, List<UpdateSet>> entry : byPart.entrySet()) {
             SplitTable.Part part = entry.getKey();
-            ExpressionVisitorAdapter<Void> bare = qualifier(split, List.of(part), false);
+            ExpressionVisitorAdapter<Void> bare = qualifier(split, List.of(part), false, dialect);
             for (UpdateSet set : entry.getValue()) {
                 Set<String> used = columnsOf(set.getValues().get(0), table);
                 used.removeIf(c -> table.isKey(c) || part.holds(c));
@@ -144,13 +149,13 @@ public final class QueryRewriter {
             String sets = entry.getValue().stream().map(s -> s.getColumn(0).getColumnName() + " = " + s.getValue(0))
                     .collect(Collectors.joining(", "));
             String sql = "UPDATE " + part.table() + " SET " + sets + rowsOf(update.getWhere(), whereColumns, part,
-                    analyzed, split, engine);
+                    analyzed, split, dialect);
             statements.add(numbered(sql, false));
         }
         return statements;
     }
 
-    private static List<Rewritten> insert(Insert insert, SplitTable split, TableDefinition table) {
+    private static List<Rewritten> insert(Insert insert, SplitTable split, TableDefinition table, Dialect dialect) {
         List<String> columns = insert.getColumns() == null ? table.columnNames()
                 : insert.getColumns().stream().map(c -> AnalyzedQuery.DdlName.bare(c.getColumnName())).toList();
         List<?> values = insert.getValues().getExpressions();
@@ -161,8 +166,8 @@ public final class QueryRewriter {
             for (int i = 0; i < columns.size(); i++) {
                 if (part.holds(columns.get(i))) {
                     Expression value = (Expression) values.get(i);
-                    value.accept(qualifier(split, List.of(part), false), null);
-                    names.add(columns.get(i));
+                    value.accept(qualifier(split, List.of(part), false, dialect), null);
+                    names.add(dialect.quoteIdentifier(columns.get(i)));
                     exprs.add(value.toString());
                 }
             }
@@ -172,7 +177,7 @@ public final class QueryRewriter {
         return statements;
     }
 
-    private static List<Rewritten> delete(Delete delete, AnalyzedQuery analyzed, SplitTable split, Engine engine) {
+    private static List<Rewritten> delete(Delete delete, AnalyzedQuery analyzed, SplitTable split, Dialect dialect) {
         TableDefinition table = split.definition();
         Set<String> whereColumns = columnsOf(delete.getWhere(), table);
         List<SplitTable.Part> whereParts = partsFor(nonKey(whereColumns, table), split);
@@ -192,7 +197,7 @@ public final class QueryRewriter {
             Statement fresh = AnalyzedQuery.parse(analyzed.query().sql(), analyzed.query().name());
             Expression where = ((Delete) fresh).getWhere();
             statements.add(numbered("DELETE FROM " + part.table()
-                    + rowsOf(where, whereColumns, part, analyzed, split, engine), false));
+                    + rowsOf(where, whereColumns, part, analyzed, split, dialect), false));
         }
         return statements;
     }
@@ -202,7 +207,7 @@ public final class QueryRewriter {
      * otherwise the keys of the rows it selects, found by joining the parts it names.
      */
     private static String rowsOf(Expression where, Set<String> whereColumns, SplitTable.Part part,
-                                 AnalyzedQuery analyzed, SplitTable split, Engine engine) {
+                                 AnalyzedQuery analyzed, SplitTable split, Dialect dialect) {
         if (where == null) {
             return "";
         }
@@ -210,29 +215,30 @@ public final class QueryRewriter {
         Set<String> outside = nonKey(whereColumns, table);
         outside.removeIf(part::holds);
         if (outside.isEmpty()) {
-            where.accept(qualifier(split, List.of(part), false), null);
+            where.accept(qualifier(split, List.of(part), false, dialect), null);
             return " WHERE " + where;
         }
         List<SplitTable.Part> parts = partsFor(nonKey(whereColumns, table), split);
         boolean join = parts.size() > 1;
-        where.accept(qualifier(split, parts, join), null);
-        String keys = table.primaryKey().stream().map(k -> join ? "t0." + k : k).collect(Collectors.joining(", "));
+        where.accept(qualifier(split, parts, join, dialect), null);
+        String keys = table.primaryKey().stream().map(dialect::quoteIdentifier).map(k -> join ? "t0." + k : k)
+                .collect(Collectors.joining(", "));
         StringBuilder sub = new StringBuilder("SELECT ").append(keys).append(" FROM ").append(parts.get(0).table());
         if (join) {
             sub.append(" t0");
             for (int i = 1; i < parts.size(); i++) {
                 sub.append(" JOIN ").append(parts.get(i).table()).append(" t").append(i).append(" ON ")
-                        .append(keyEquality(table, "t0", "t" + i));
+                        .append(keyEquality(table, "t0", "t" + i, dialect));
             }
         }
         sub.append(" WHERE ").append(where);
         String subquery = sub.toString();
-        if (engine == Engine.MYSQL && parts.contains(part)) {
+        if (dialect.engine() == Engine.MYSQL && parts.contains(part)) {
             // MySQL refuses a subquery on the table being changed unless it is materialized first
             subquery = "SELECT * FROM (" + subquery + ") AS k";
         }
-        String key = table.primaryKey().size() == 1 ? table.primaryKey().get(0)
-                : "(" + String.join(", ", table.primaryKey()) + ")";
+        List<String> quotedKey = table.primaryKey().stream().map(dialect::quoteIdentifier).toList();
+        String key = quotedKey.size() == 1 ? quotedKey.get(0) : "(" + String.join(", ", quotedKey) + ")";
         return " WHERE " + key + " IN (" + subquery + ")";
     }
 
@@ -270,13 +276,17 @@ public final class QueryRewriter {
         return columns;
     }
 
-    /** Qualifies each column with the alias of its part (or strips any qualifier), and numbers the parameters. */
-    private static ExpressionVisitorAdapter<Void> qualifier(SplitTable split, List<SplitTable.Part> parts, boolean join) {
+    /**
+     * Writes each column as the engine quotes it, qualified with the alias of its part (or with any qualifier
+     * stripped), and numbers the parameters.
+     */
+    private static ExpressionVisitorAdapter<Void> qualifier(SplitTable split, List<SplitTable.Part> parts, boolean join,
+                                                           Dialect dialect) {
         return new ExpressionVisitorAdapter<>() {
             @Override
             public <S> Void visit(Column column, S context) {
                 String name = split.definition().column(AnalyzedQuery.DdlName.bare(column.getColumnName())).name();
-                column.setColumnName(name);
+                column.setColumnName(dialect.quoteIdentifier(name));
                 if (join) {
                     SplitTable.Part owner = split.definition().isKey(name) ? parts.get(0) : split.partOf(name);
                     column.setTable(new Table("t" + parts.indexOf(owner)));
@@ -300,10 +310,11 @@ public final class QueryRewriter {
         }
     }
 
-    private static Expression keyEquality(TableDefinition table, String left, String right) {
+    private static Expression keyEquality(TableDefinition table, String left, String right, Dialect dialect) {
         Expression condition = null;
         for (String key : table.primaryKey()) {
-            EqualsTo equals = new EqualsTo(new Column(new Table(right), key), new Column(new Table(left), key));
+            String quoted = dialect.quoteIdentifier(key);
+            EqualsTo equals = new EqualsTo(new Column(new Table(right), quoted), new Column(new Table(left), quoted));
             condition = condition == null ? equals
                     : new net.sf.jsqlparser.expression.operators.conditional.AndExpression(condition, equals);
         }

@@ -31,6 +31,8 @@ public final class CatalogReader {
     public static TableDefinition read(Connection connection, Engine engine, String table) throws SQLException {
         String name = table.toLowerCase(Locale.ROOT);
         List<String> columns = new ArrayList<>();
+        // the definition's names are lower case; the catalog's keep the case a quoted name was created with
+        Map<String, String> catalogNames = new LinkedHashMap<>();
         List<String> key = new ArrayList<>();
         List<String> unique = new ArrayList<>();
         switch (engine) {
@@ -43,7 +45,8 @@ public final class CatalogReader {
                     statement.setString(1, name);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            columns.add(rows.getString(1) + " " + postgresType(rows.getString(2), rows.getString(3),
+                            catalogNames.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(1));
+                            columns.add(quoted(rows.getString(1)) + " " + postgresType(rows.getString(2), rows.getString(3),
                                     (Integer) rows.getObject(4), (Integer) rows.getObject(5), (Integer) rows.getObject(6))
                                     + ("NO".equals(rows.getString(7)) ? " NOT NULL" : ""));
                         }
@@ -60,7 +63,8 @@ public final class CatalogReader {
                     statement.setString(1, name);
                     try (ResultSet rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            columns.add(rows.getString(1) + " " + rows.getString(2).replace(" unsigned", "")
+                            catalogNames.put(rows.getString(1).toLowerCase(Locale.ROOT), rows.getString(1));
+                            columns.add(quoted(rows.getString(1)) + " " + rows.getString(2).replace(" unsigned", "")
                                     + ("NO".equals(rows.getString(3)) ? " NOT NULL" : ""));
                         }
                     }
@@ -73,6 +77,7 @@ public final class CatalogReader {
                      ResultSet rows = statement.executeQuery("PRAGMA table_info(" + quoted(name) + ")")) {
                     while (rows.next()) {
                         String column = rows.getString("name");
+                        catalogNames.put(column.toLowerCase(Locale.ROOT), column);
                         String type = rows.getString("type");
                         columns.add(quoted(column) + " " + (type == null || type.isBlank() ? "TEXT" : type)
                                 + (rows.getInt("notnull") == 1 ? " NOT NULL" : ""));
@@ -101,7 +106,7 @@ public final class CatalogReader {
             ddl.append(", UNIQUE (").append(quoted(column)).append(')');
         }
         TableDefinition definition = DdlParser.parse(ddl.append(')').toString());
-        return definition.withAverageBytes(widths(connection, engine, definition));
+        return definition.withAverageBytes(widths(connection, engine, definition, catalogNames));
     }
 
     private static String postgresType(String dataType, String udt, Integer length, Integer precision, Integer scale) {
@@ -190,7 +195,8 @@ public final class CatalogReader {
     }
 
     /** pg_stats.avg_width on PostgreSQL; elsewhere (or without statistics) the average length of a sample. */
-    private static Map<String, Double> widths(Connection connection, Engine engine, TableDefinition table)
+    private static Map<String, Double> widths(Connection connection, Engine engine, TableDefinition table,
+                                              Map<String, String> catalogNames)
             throws SQLException {
         Map<String, Double> widths = new LinkedHashMap<>();
         if (engine == Engine.POSTGRESQL) {
@@ -199,7 +205,7 @@ public final class CatalogReader {
                 statement.setString(1, table.name());
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
-                        widths.put(rows.getString(1), (double) rows.getInt(2));
+                        widths.put(rows.getString(1).toLowerCase(Locale.ROOT), (double) rows.getInt(2));
                     }
                 }
             }
@@ -213,7 +219,7 @@ public final class CatalogReader {
         if (!sampled.isEmpty()) {
             String length = engine == Engine.MYSQL ? "LENGTH" : engine == Engine.POSTGRESQL ? "octet_length" : "length";
             String averages = String.join(", ", sampled.stream()
-                    .map(c -> "AVG(" + length + "(" + quotedFor(engine, c) + "))").toList());
+                    .map(c -> "AVG(" + length + "(" + quotedFor(engine, catalogNames.getOrDefault(c, c)) + "))").toList());
             String sql = "SELECT " + averages + " FROM (SELECT * FROM " + quotedFor(engine, table.name()) + " LIMIT "
                     + SAMPLE + ") s";
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {

@@ -25,7 +25,20 @@ public record EngineTypes(Engine engine) {
         return Dialects.of(engine).columnType(column.kind(), column.length(), column.scale(), indexed);
     }
 
-    /** CREATE TABLE of each part: the key as primary key, unique columns unique, NOT NULL kept. */
+    /** A column of the user's table as this engine's SQL names it: quoted, as any name may be a keyword here. */
+    public String column(String name) {
+        return Dialects.of(engine).quoteIdentifier(name);
+    }
+
+    /** Columns as {@link #column(String)} names them, separated by commas. */
+    public String columns(List<String> names) {
+        return names.stream().map(this::column).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * CREATE TABLE of each part: the key as primary key, unique columns unique, NOT NULL kept; every column name
+     * quoted (a user's table may call a column {@code order} or {@code blob}).
+     */
     public List<String> create(SplitTable split) {
         List<String> ddl = new ArrayList<>();
         TableDefinition definition = split.definition();
@@ -38,11 +51,11 @@ public record EngineTypes(Engine engine) {
                 ColumnDefinition declared = key && column.nullable() ? new ColumnDefinition(column.name(), column.kind(),
                         column.declaredType(), column.length(), column.scale(), false, column.allowed(),
                         column.averageBytes()) : column;
-                sql.append("    ").append(name).append(' ')
+                sql.append("    ").append(column(name)).append(' ')
                         .append(Dialects.of(engine).columnDefinition(declared, unique || key))
                         .append(unique ? " UNIQUE" : "").append(",\n");
             }
-            sql.append("    PRIMARY KEY (").append(String.join(", ", definition.primaryKey())).append(")\n)");
+            sql.append("    PRIMARY KEY (").append(columns(definition.primaryKey())).append(")\n)");
             sql.append(Dialects.of(engine).tableOptions());
             ddl.add(sql.toString());
         }
@@ -50,9 +63,9 @@ public record EngineTypes(Engine engine) {
         if (covering != null) {
             String table = split.parts().get(0).table();
             ddl.add(engine == Engine.POSTGRESQL
-                    ? "CREATE INDEX " + table + "_cov ON " + table + " (" + covering.lookup() + ") INCLUDE ("
-                            + String.join(", ", covering.include()) + ")"
-                    : "CREATE INDEX " + table + "_cov ON " + table + " (" + String.join(", ", covering.columns()) + ")");
+                    ? "CREATE INDEX " + table + "_cov ON " + table + " (" + column(covering.lookup()) + ") INCLUDE ("
+                            + columns(covering.include()) + ")"
+                    : "CREATE INDEX " + table + "_cov ON " + table + " (" + columns(covering.columns()) + ")");
         }
         return ddl;
     }
@@ -62,8 +75,8 @@ public record EngineTypes(Engine engine) {
     }
 
     /** INSERT of every column of one part, in the part's column order. */
-    public static String insert(SplitTable.Part part) {
-        return "INSERT INTO " + part.table() + " (" + String.join(", ", part.columns()) + ") VALUES ("
+    public String insert(SplitTable.Part part) {
+        return "INSERT INTO " + part.table() + " (" + columns(part.columns()) + ") VALUES ("
                 + part.columns().stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 

@@ -49,7 +49,7 @@ abstract class BaseDialect implements Dialect {
     /** A CHECK keeping the column to its allowed values, if it has any. */
     String check(ColumnDefinition column) {
         return column.allowed().isEmpty() ? ""
-                : " CHECK (" + column.name() + " IN (" + literals(column.allowed()) + "))";
+                : " CHECK (" + quoteIdentifier(column.name()) + " IN (" + literals(column.allowed()) + "))";
     }
 
     static String literals(List<String> values) {

@@ -29,7 +29,7 @@ final class BatchedInsertLoader implements BulkLoader {
         List<PreparedStatement> inserts = new ArrayList<>(tables.size());
         try {
             for (LoadTable<R> table : tables) {
-                inserts.add(connection.prepareStatement(table.insert()));
+                inserts.add(connection.prepareStatement(table.insert(dialect)));
             }
         } catch (SQLException | RuntimeException e) {
             for (PreparedStatement insert : inserts) {

@@ -49,7 +49,11 @@ public interface Dialect {
      */
     String columnType(ColumnKind kind, Integer length, Integer scale, boolean indexed);
 
-    /** Quotes an identifier that comes from a user (a schema or database name). */
+    /**
+     * Quotes an identifier that comes from a user (a schema or database name, a column of a user's table), so that a
+     * keyword ({@code order}, {@code key}, {@code blob}) or an odd character names exactly that object. The quoted
+     * name keeps its case: on PostgreSQL a lower-case name quoted is the same name unquoted.
+     */
     String quoteIdentifier(String identifier);
 
     /** What a {@link Namespace} is on this engine: {@code database}, {@code schema} or {@code file}. */

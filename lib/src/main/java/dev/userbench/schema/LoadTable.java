@@ -23,12 +23,16 @@ public record LoadTable<R>(String name, List<Column<R>> columns) {
     }
 
     /** The INSERT of one row, every column in order. */
-    public String insert() {
-        return "INSERT INTO " + name + " (" + columnList() + ") VALUES ("
+    public String insert(Dialect dialect) {
+        return "INSERT INTO " + name + " (" + columnList(dialect) + ") VALUES ("
                 + columns.stream().map(c -> "?").collect(Collectors.joining(", ")) + ")";
     }
 
-    public String columnList() {
-        return columns.stream().map(Column::name).collect(Collectors.joining(", "));
+    /**
+     * The columns in order, each quoted as the dialect quotes an identifier: a user's table may name a column
+     * {@code order}, {@code key} or {@code blob}, which the engine would otherwise read as a keyword.
+     */
+    public String columnList(Dialect dialect) {
+        return columns.stream().map(c -> dialect.quoteIdentifier(c.name())).collect(Collectors.joining(", "));
     }
 }

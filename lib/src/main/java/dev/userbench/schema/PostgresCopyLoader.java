@@ -37,7 +37,7 @@ final class PostgresCopyLoader implements BulkLoader {
     @Override
     public <R> Load<R> start(Connection connection, Dialect dialect, List<LoadTable<R>> tables) throws SQLException {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
-        List<String> statements = tables.stream().map(PostgresCopyLoader::copyStatement).toList();
+        List<String> statements = tables.stream().map(t -> copyStatement(t, dialect)).toList();
         return new Load<>() {
             private final List<R> pending = new ArrayList<>(CHUNK_ROWS);
             private final PostgresBinaryRows piece = new PostgresBinaryRows();
@@ -100,7 +100,7 @@ final class PostgresCopyLoader implements BulkLoader {
         };
     }
 
-    static String copyStatement(LoadTable<?> table) {
-        return "COPY " + table.name() + " (" + table.columnList() + ") FROM STDIN WITH (FORMAT binary)";
+    static String copyStatement(LoadTable<?> table, Dialect dialect) {
+        return "COPY " + table.name() + " (" + table.columnList(dialect) + ") FROM STDIN WITH (FORMAT binary)";
     }
 }

@@ -50,7 +50,7 @@ public final class SqliteDialect extends BaseDialect {
     @Override
     String check(ColumnDefinition column) {
         return super.check(column)
-                + (column.kind() == ColumnKind.UUID ? " CHECK (length(" + column.name() + ") = 16)" : "");
+                + (column.kind() == ColumnKind.UUID ? " CHECK (length(" + quoteIdentifier(column.name()) + ") = 16)" : "");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.userbench.advisor;
 
 import dev.userbench.definition.ColumnGroups;
+import dev.userbench.definition.DdlParser;
 import dev.userbench.definition.Examples;
 import dev.userbench.definition.RowGenerator;
 import dev.userbench.definition.TableDefinition;
@@ -100,5 +101,20 @@ class AdvisorTest {
             assertThat(c.name()).isEqualTo(Advisor.COVERING);
             assertThat(c.covering().lookup()).isEqualTo("username");
         });
+    }
+
+    @Test
+    void aTableNameOfAnyCharactersAndLengthGivesEachCandidatePlainTableNamesOfItsOwn() {
+        TableDefinition table = DdlParser.parse("CREATE TABLE \"Order Lines-of-the-shop's-warehouse-with-a-very-long-name\" "
+                + "(id bigint PRIMARY KEY, \"order\" integer, \"desc\" text)");
+        ColumnGroups split = ColumnGroups.of(table, List.of(List.of("order"), List.of("desc")));
+
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            names.addAll(AdviceRun.split(table, new Advisor.Candidate("c" + i, split, 0, List.of(), null, 0), i).tableNames());
+        }
+
+        assertThat(names).doesNotHaveDuplicates()
+                .allSatisfy(name -> assertThat(name).matches("adv_[a-z0-9_]+").hasSizeLessThanOrEqualTo(63));
     }
 }

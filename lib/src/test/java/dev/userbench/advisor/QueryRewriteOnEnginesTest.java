@@ -1,6 +1,7 @@
 package dev.userbench.advisor;
 
 import dev.userbench.definition.ColumnGroups;
+import dev.userbench.definition.DdlParser;
 import dev.userbench.definition.EngineTypes;
 import dev.userbench.definition.Examples;
 import dev.userbench.definition.RowGenerator;
@@ -12,12 +13,14 @@ import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Engine;
 import dev.userbench.schema.Layouts;
 import dev.userbench.schema.Namespace;
+import dev.userbench.testing.KeywordTable;
 import dev.userbench.testing.TestEngine;
 import dev.userbench.testing.TestServers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.sql.Connection;
@@ -85,10 +88,43 @@ class QueryRewriteOnEnginesTest {
         }
         analyzed = new ArrayList<>(analyzed);
         analyzed.addAll(AdviceRun.analyze(table, QueryFile.parse(MORE.get(example))));
+
+        assertEveryLayoutAnswersAsTheSingleTable(engine.connection().withNamespace(new Namespace(NAMESPACE, false)),
+                table, generator, analyzed, layouts, indexes);
+    }
+
+    /**
+     * A table whose columns are SQL keywords ({@code order}, {@code key}, {@code desc}, {@code group}, ...), declared
+     * and queried with the engine's own quoting: every layout the advisor proposes is created, loaded and queried on
+     * the engine, and answers as the single table does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestEngine.class)
+    void columnsNamedByKeywordsAnswerEveryQueryOnEveryProposedLayoutAsTheSingleTableDoes(TestEngine engine)
+            throws SQLException {
+        ConnectionSpec spec = engine.connection().withNamespace(new Namespace(NAMESPACE, false));
+        Engine kind = spec.dialect().engine();
+        TableDefinition table = DdlParser.parse(KeywordTable.ddl(kind));
+        List<AnalyzedQuery> analyzed = AdviceRun.analyze(table, QueryFile.parse(KeywordTable.queries(kind)));
+        RowGenerator generator = new RowGenerator(table, 11);
+        List<Advisor.Candidate> candidates = Advisor.propose(CostModel.of(generator, ROWS, 8192), analyzed, 3);
+        List<ColumnGroups> layouts = new ArrayList<>(candidates.stream().map(Advisor.Candidate::groups).toList());
+        List<SplitTable.CoveringIndex> indexes = new ArrayList<>(candidates.stream().map(Advisor.Candidate::covering).toList());
+        // a split that parts every keyword column from the key's lookup, whatever the advisor chose
+        layouts.add(ColumnGroups.of(table, List.of(List.of("order", "key", "status"),
+                List.of("desc", "group", "user"), List.of("value", "type", "blob"))));
+        indexes.add(new SplitTable.CoveringIndex("key", List.of("order", "status")));
+
+        assertEveryLayoutAnswersAsTheSingleTable(spec, table, generator, analyzed, layouts, indexes);
+    }
+
+    private static void assertEveryLayoutAnswersAsTheSingleTable(ConnectionSpec spec, TableDefinition table,
+                                                                 RowGenerator generator, List<AnalyzedQuery> analyzed,
+                                                                 List<ColumnGroups> layouts,
+                                                                 List<SplitTable.CoveringIndex> indexes)
+            throws SQLException {
         assertThat(layouts.get(0).singleTable()).isTrue();
         assertThat(layouts).as("splits to compare with the single table").hasSizeGreaterThan(1);
-
-        ConnectionSpec spec = engine.connection().withNamespace(new Namespace(NAMESPACE, false));
         Engine kind = spec.dialect().engine();
         SplitTableStore store = new SplitTableStore(kind, 100);
         List<SplitTable> splits = new ArrayList<>();

@@ -2,6 +2,8 @@ package dev.userbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.userbench.schema.Engine;
+import dev.userbench.testing.KeywordTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +61,33 @@ class AdviseCommandTest {
                 assertThat(html).contains(candidate.path("verdict").asText());
             }
         }
+    }
+
+    @Test
+    void aTableWhoseColumnsAreKeywordsGetsProposalsQuotedAsItsDialectQuotesThem(@TempDir Path dir) throws Exception {
+        Path table = Files.writeString(dir.resolve("t.sql"), KeywordTable.ddl(Engine.POSTGRESQL) + ";\n");
+        Path queries = Files.writeString(dir.resolve("q.sql"), KeywordTable.queries(Engine.POSTGRESQL));
+
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", table.toString(), "--queries", queries.toString(),
+                "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"), "--propose-only");
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("Proposed", "single_table", "order", "desc", "group");
+    }
+
+    @Test
+    void aTableWhoseColumnsAreKeywordsIsSeededMeasuredAndAdvised(@TempDir Path dir) throws Exception {
+        Path table = Files.writeString(dir.resolve("t.sql"), KeywordTable.ddl(Engine.SQLITE) + ";\n");
+        Path queries = Files.writeString(dir.resolve("q.sql"), KeywordTable.queries(Engine.SQLITE));
+
+        Userbench.Outcome outcome = Userbench.run("advise", "--table", table.toString(), "--queries", queries.toString(),
+                "--jdbc-url", "jdbc:sqlite:" + dir.resolve("a.db"), "--users", "200", "--ops", "50", "--trials", "2",
+                "--warmup", "0", "--warmup-max", "0", "--out", dir.resolve("out").toString());
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        JsonNode advice = new ObjectMapper().readTree(dir.resolve("out/results.json").toFile()).path("advice");
+        assertThat(advice.path("candidates").size()).isGreaterThan(1);
+        assertThat(advice.path("candidates").findValuesAsText("name")).contains(advice.path("recommended").asText());
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.userbench.schema.BulkLoader;
 import dev.userbench.schema.ConnectionSpec;
 import dev.userbench.schema.Dialect;
 import dev.userbench.schema.LoadTable;
+import dev.userbench.testing.KeywordTable;
 import dev.userbench.testing.TestEngine;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,33 @@ class AnyTableBulkLoadOnEnginesTest {
             List<String> bulk = rows(connection, split);
 
             assertThat(bulk).hasSize(ROWS).isEqualTo(plain);
+            store.drop(connection, split);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestEngine.class)
+    void columnsNamedByKeywordsLoadThroughTheBulkPathAndThroughPlainInserts(TestEngine engine) throws SQLException {
+        ConnectionSpec spec = engine.connection();
+        TableDefinition table = DdlParser.parse(KeywordTable.ddl(spec.dialect().engine()));
+        SplitTableStore store = new SplitTableStore(spec.dialect().engine(), 1000);
+        RowGenerator generator = new RowGenerator(table, 5);
+        SplitTable split = SplitTable.of("two parts", table, ColumnGroups.of(table, List.of(
+                List.of("order", "key", "desc", "group"), List.of("user", "value", "status", "type", "blob"))),
+                KeywordTable.NAME + "_load");
+        int rows = 2_500;
+        try (Connection connection = spec.open()) {
+            connection.setAutoCommit(false);
+            store.recreate(connection, split);
+            store.load(connection, split, generator, rows, BulkLoader.batchedInserts());
+            List<String> plain = rows(connection, split);
+
+            store.recreate(connection, split);
+            store.load(connection, split, generator, rows);
+            List<String> bulk = rows(connection, split);
+
+            assertThat(plain).hasSize(rows);
+            assertThat(bulk).isEqualTo(plain);
             store.drop(connection, split);
         }
     }

@@ -5,6 +5,7 @@ import dev.userbench.model.ColumnKind;
 import dev.userbench.schema.Dialects;
 import dev.userbench.schema.Engine;
 import dev.userbench.schema.Layouts;
+import dev.userbench.testing.KeywordTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -92,5 +93,20 @@ class DdlParserTest {
     void aScriptWithoutExactlyOneCreateTableIsRefused() {
         assertThatThrownBy(() -> DdlParser.parse("CREATE TABLE a (x int PRIMARY KEY); CREATE TABLE b (y int PRIMARY KEY);"))
                 .hasMessageContaining("exactly one CREATE TABLE");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void columnsNamedByKeywordsReadUnquotedWhateverTheDialectsQuoting(Engine engine) {
+        TableDefinition table = DdlParser.parse(KeywordTable.ddl(engine));
+
+        assertThat(table.name()).isEqualTo(KeywordTable.NAME);
+        assertThat(table.columnNames()).isEqualTo(KeywordTable.COLUMNS);
+        assertThat(table.primaryKey()).containsExactly("id");
+        assertThat(table.uniqueColumns()).containsExactly("key");
+        assertThat(table.column("order").nullable()).isFalse();
+        assertThat(table.column("group").allowed()).containsExactly("red", "green", "blue");
+        assertThat(table.column("blob").kind()).isEqualTo(ColumnKind.BINARY);
+        assertThat(table.column("value").kind()).isEqualTo(ColumnKind.DECIMAL);
     }
 }
