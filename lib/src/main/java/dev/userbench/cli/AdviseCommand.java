@@ -16,7 +16,6 @@ import dev.userbench.schema.ConnectionSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -143,16 +142,6 @@ public final class AdviseCommand implements Callable<Integer> {
 
     /** What a parent gives its forks: the table and the workload it read (a file, a catalog, statement statistics). */
     record ForkInput(TableDefinition table, List<WorkloadQuery> queries) {
-    }
-
-    /** An advise that ended without results to show: its message is printed, this is its exit code. */
-    private static final class Ended extends RuntimeException {
-        final int exitCode;
-
-        Ended(int exitCode) {
-            super(null, null, false, false);
-            this.exitCode = exitCode;
-        }
     }
 
     @Override
@@ -335,18 +324,7 @@ public final class AdviseCommand implements Callable<Integer> {
     private List<String> forkArguments(Path input) {
         Set<String> parentOnly = Set.of("--jdbc-url", "--password", "--out", "--forks", "--fork", "--fork-timeout",
                 "--fork-input", "--table", "--table-name", "--queries", "--queries-from-engine", "--propose-only");
-        List<String> arguments = new ArrayList<>();
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            String name = option.longestName();
-            if (parentOnly.contains(name)) {
-                continue;
-            }
-            if (option.arity().max() == 0) {
-                arguments.add(name);
-            } else {
-                option.originalStringValues().forEach(value -> arguments.add(name + "=" + value));
-            }
-        }
+        List<String> arguments = Forks.forwardedOptions(spec, parentOnly);
         arguments.add("--forks=" + forks);
         arguments.add("--fork-input=" + input);
         return arguments;

@@ -351,4 +351,24 @@ final class Forks<R> {
             Thread.currentThread().interrupt();
         }
     }
+
+    /**
+     * The options the user gave a command, as a fork of it takes them ({@code --name=value}, flags bare), without
+     * those only the parent acts on (the connection, the output folder, the forks, the inputs it read).
+     */
+    static List<String> forwardedOptions(picocli.CommandLine.Model.CommandSpec spec, java.util.Set<String> parentOnly) {
+        List<String> arguments = new ArrayList<>();
+        for (picocli.CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (parentOnly.contains(name)) {
+                continue;
+            }
+            if (option.arity().max() == 0) {
+                arguments.add(name);
+            } else {
+                option.originalStringValues().forEach(value -> arguments.add(name + "=" + value));
+            }
+        }
+        return arguments;
+    }
 }

@@ -28,7 +28,6 @@ import dev.userbench.schema.Namespace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -181,16 +180,6 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The cluster the run goes through, if any: a failed run names the shard that went away, not the head. */
     private Cluster runCluster;
-
-    /** A run that ended without results to show: its message is printed, this is its exit code. */
-    private static final class Ended extends RuntimeException {
-        final int exitCode;
-
-        Ended(int exitCode) {
-            super(null, null, false, false);
-            this.exitCode = exitCode;
-        }
-    }
 
     @Override
     public Integer call() {
@@ -425,18 +414,7 @@ public final class RunCommand implements Callable<Integer> {
     private List<String> forkArguments() {
         Set<String> parentOnly = Set.of("--jdbc-url", "--password", "--out", "--forks", "--fork", "--engine-setting",
                 "--shards", "--shard-url");
-        List<String> arguments = new ArrayList<>();
-        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
-            String name = option.longestName();
-            if (parentOnly.contains(name)) {
-                continue;
-            }
-            if (option.arity().max() == 0) {
-                arguments.add(name);
-            } else {
-                option.originalStringValues().forEach(value -> arguments.add(name + "=" + value));
-            }
-        }
+        List<String> arguments = Forks.forwardedOptions(spec, parentOnly);
         arguments.add("--forks=" + measuring.forks);
         if (clusterDefaults) {
             arguments.removeIf(a -> a.startsWith("--layouts=") || a.startsWith("--workloads="));
